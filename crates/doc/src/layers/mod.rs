@@ -1,0 +1,17 @@
+//! The annotation types of each layer. Every annotation carries the [`crate::Origin`] that made it.
+
+mod debris;
+mod entity;
+mod event;
+mod quote;
+mod segment;
+mod source;
+mod time;
+
+pub use debris::{Debris, DebrisKind, Post, Platform};
+pub use entity::{Entity, EntityType, Mention};
+pub use event::{Actor, Event};
+pub use quote::{Quote, QuoteKind, Speaker};
+pub use segment::{Paragraph, Sentence, Token, TokenKind};
+pub use source::{Amount, Source};
+pub use time::{PublicationDate, Timex, TimexType};

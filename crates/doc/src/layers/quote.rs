@@ -1,0 +1,54 @@
+//! Quotes and reported speech, with their speakers.
+//!
+//! Invariant: quotes may nest (`parent`) but never cross: two quote spans are either disjoint or
+//! one contains the other, and a parent contains its children.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{EntityId, Origin, QuoteId, Span};
+
+/// What kind of attribution a quote is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum QuoteKind {
+    /// A quoted sentence or more.
+    Direct,
+    /// A few quoted words inside the writer's own clause.
+    Partial,
+    /// A quote inside another quote.
+    Nested,
+    /// Reported (indirect) speech: "X said that ...".
+    Reported,
+}
+
+/// Who is quoted.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct Speaker {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<EntityId>,
+    pub name: String,
+    /// The mention that names the speaker locally (a pronoun, a surname, a role noun).
+    #[serde(flatten, default, skip_serializing_if = "Option::is_none")]
+    pub mention: Option<Span>,
+}
+
+/// A quote. `span` covers the quoted words without the quotation marks.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct Quote {
+    pub id: QuoteId,
+    #[serde(flatten)]
+    pub span: Span,
+    pub kind: QuoteKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<Speaker>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addressee: Option<Speaker>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Span>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<QuoteId>,
+    pub by: Origin,
+}
