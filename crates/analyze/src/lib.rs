@@ -1,1 +1,55 @@
+//! newsgraph's analysis stages and the default pipeline.
+//!
+//! ```
+//! let doc = newsgraph_analyze::analyze_text("“We are ready,” she said on May 5, 2025.", None);
+//! assert_eq!(doc.publication_date.unwrap().value, "2025-05-05");
+//! assert_eq!(doc.sentences.len(), 1);
+//! ```
 
+pub mod dates;
+pub mod debris;
+pub mod input;
+pub mod language;
+pub mod posts;
+pub mod pubdate;
+pub mod segment;
+mod snapshot;
+
+use std::sync::OnceLock;
+
+use newsgraph_doc::{Doc, Pipeline, Stage};
+
+pub use input::{decode, InputError};
+pub use snapshot::snapshot;
+
+/// The registry: every built-in stage, in pipeline order.
+pub fn stages() -> Vec<Box<dyn Stage>> {
+    vec![
+        Box::new(segment::Paragraphs),
+        Box::new(segment::Tokens),
+        Box::new(segment::Sentences),
+        Box::new(debris::DebrisStage),
+        Box::new(posts::Posts),
+        Box::new(pubdate::PubDate),
+        Box::new(language::LanguageStage),
+    ]
+}
+
+/// The default pipeline, built (and checked) once.
+pub fn pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::new(stages()).expect("the built-in stages are well ordered"))
+}
+
+/// Runs the default pipeline on `doc`. A publication date already set on it is kept.
+pub fn analyze(doc: &mut Doc) {
+    pipeline().run(doc);
+}
+
+/// Analyses `text`, with the publication date `date` (`YYYY-MM-DD`) when known.
+pub fn analyze_text(text: &str, date: Option<&str>) -> Doc {
+    let mut doc = Doc::new(text);
+    doc.publication_date = date.and_then(pubdate::given);
+    analyze(&mut doc);
+    doc
+}

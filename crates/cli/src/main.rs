@@ -1,1 +1,48 @@
-fn main() {}
+//! The `newsgraph` command.
+//!
+//! Exit codes: 0 success; 1 some input could not be read or analysed (the others were still
+//! written); 2 bad usage. A closed output pipe ends the command quietly with 0.
+
+mod analyze;
+mod bench;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// newsgraph: who said what, who did what to whom, when, where, and according to whom.
+#[derive(Debug, Parser)]
+#[command(name = "newsgraph", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Analyse articles and print them as newsgraph/1 JSON.
+    Analyze(analyze::Args),
+    /// Measure the pipeline's throughput on a JSONL corpus of articles.
+    Bench(bench::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => analyze::run(args),
+        Command::Bench(args) => bench::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let _ = writeln!(io::stderr(), "newsgraph: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
+}

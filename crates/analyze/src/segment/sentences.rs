@@ -1,0 +1,165 @@
+//! Sentences as runs of tokens inside a paragraph.
+//!
+//! A sentence ends after `.`, `!`, `?` or `…` (and the closing quotes or brackets glued to it)
+//! when the next token can open a sentence: a capital, a digit, an opening quote or bracket.
+//! So `.” she said` never splits, `Jan. 31` and `Gen. Smith` never split after the abbreviation,
+//! and after an abbreviation that may end a sentence (`U.S.`, `Inc.`) a new sentence opens only
+//! before a frequent sentence starter (`The`, `He`, ...).
+
+use newsgraph_doc::layers::{Sentence, Token, TokenKind};
+use newsgraph_doc::{Doc, Layer, Origin, Span, Stage};
+
+use super::abbrev;
+
+/// The sentence stage.
+#[derive(Debug, Default)]
+pub struct Sentences;
+
+const BY_PUNCT: Origin = Origin::new("sentences", "terminal-punct");
+const BY_ABBREV: Origin = Origin::new("sentences", "abbrev-then-starter");
+const BY_PARAGRAPH: Origin = Origin::new("sentences", "paragraph-end");
+
+impl Stage for Sentences {
+    fn name(&self) -> &'static str {
+        "sentences"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Paragraphs, Layer::Tokens]
+    }
+    fn produces(&self) -> &'static [Layer] {
+        &[Layer::Sentences]
+    }
+    fn run(&self, doc: &mut Doc) {
+        let text = doc.text();
+        let mut out = Vec::new();
+        let mut t = 0;
+        for p in &doc.paragraphs {
+            let first = t;
+            while t < doc.tokens.len() && doc.tokens[t].span.end <= p.span.end {
+                t += 1;
+            }
+            split(text, &doc.tokens[first..t], &mut out);
+        }
+        doc.sentences = out;
+    }
+}
+
+fn is_terminal(s: &str) -> bool {
+    s.starts_with(['.', '!', '?', '…'])
+}
+
+fn is_closing(s: &str) -> bool {
+    matches!(s, "”" | "’" | "\"" | "'" | "»" | ")" | "]" | "}" | "›")
+}
+
+fn is_opening_quote(s: &str) -> bool {
+    matches!(s, "“" | "‘" | "«" | "„" | "‹")
+}
+
+fn is_opening(s: &str) -> bool {
+    matches!(s, "“" | "‘" | "\"" | "'" | "«" | "(" | "[" | "¿" | "¡" | "‹" | "„" | "—" | "–")
+}
+
+/// Whether a sentence can start with the token `s`.
+fn opens_sentence(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || is_opening(s)
+}
+
+/// Splits one paragraph's tokens into sentences.
+fn split(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
+    let mut start = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let tok = &text[tokens[i].span];
+        let by = if tokens[i].kind == TokenKind::Punct && is_terminal(tok) {
+            Some(BY_PUNCT)
+        } else if tok.ends_with('.') && tokens[i].kind == TokenKind::Word && tok.len() > 1 {
+            Some(BY_ABBREV)
+        } else {
+            None
+        };
+        let Some(by) = by else {
+            i += 1;
+            continue;
+        };
+        // Glue closing quotes and brackets that touch the terminal, and any quote mark that
+        // touches it and is followed by a space (a closing mark typed as an opening one: `.“`).
+        let mut end = i;
+        while end + 1 < tokens.len() && tokens[end + 1].span.start == tokens[end].span.end {
+            let mark = &text[tokens[end + 1].span];
+            let spaced_after =
+                tokens.get(end + 2).is_none_or(|n| n.span.start > tokens[end + 1].span.end);
+            if !(is_closing(mark) || (is_opening_quote(mark) && spaced_after)) {
+                break;
+            }
+            end += 1;
+        }
+        let Some(next) = tokens.get(end + 1) else { break };
+        let next_text = &text[next.span];
+        let split_here = if by == BY_ABBREV {
+            abbrev::may_end_sentence(tok) && abbrev::SENTENCE_STARTERS.contains(&next_text)
+        } else {
+            opens_sentence(next_text)
+        };
+        if split_here {
+            push(tokens, start, end, by, out);
+            start = end + 1;
+        }
+        i = end + 1;
+    }
+    if start < tokens.len() {
+        push(tokens, start, tokens.len() - 1, BY_PARAGRAPH, out);
+    }
+}
+
+fn push(tokens: &[Token], first: usize, last: usize, by: Origin, out: &mut Vec<Sentence>) {
+    out.push(Sentence { span: Span::new(tokens[first].span.start(), tokens[last].span.end()), by });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::segment::{Paragraphs, Tokens};
+
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let mut doc = Doc::new(text);
+        for stage in [&Paragraphs as &dyn Stage, &Tokens, &Sentences] {
+            stage.run(&mut doc);
+        }
+        doc.sentences.iter().map(|s| text[s.span].to_owned()).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        assert_eq!(
+            sentences("Gen. J. K. Smith met Mr. Jones on Jan. 31 in the U.S. Army base. It rained."),
+            ["Gen. J. K. Smith met Mr. Jones on Jan. 31 in the U.S. Army base.", "It rained."]
+        );
+    }
+
+    #[test]
+    fn quote_then_lowercase_cue_stays_one_sentence() {
+        assert_eq!(
+            sentences("“We are ready.” she said. “Are you?” he asked. Then “Yes.” Then more."),
+            ["“We are ready.” she said.", "“Are you?” he asked.", "Then “Yes.”", "Then more."]
+        );
+        assert_eq!(
+            sentences("He said “she can’t think straight.“ Then he left."),
+            ["He said “she can’t think straight.“", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn acronym_can_end_a_sentence() {
+        assert_eq!(
+            sentences("He moved to the U.S. The move was quick."),
+            ["He moved to the U.S.", "The move was quick."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_end_sentences() {
+        assert_eq!(sentences("No period here\nNext line."), ["No period here", "Next line."]);
+    }
+}

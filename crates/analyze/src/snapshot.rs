@@ -1,0 +1,95 @@
+//! A human-readable rendering of a document, one block per layer with spans underlined, for
+//! golden tests and `newsgraph analyze --format pretty`.
+
+use std::fmt::Write;
+
+use newsgraph_doc::{Doc, Span};
+
+/// Renders `doc` as text: metadata, then each non-empty layer as a block.
+pub fn snapshot(doc: &Doc) -> String {
+    let mut out = String::new();
+    let text = doc.text();
+    let _ = writeln!(out, "language: {}", doc.language.as_deref().unwrap_or("-"));
+    match &doc.publication_date {
+        Some(p) => {
+            let _ = writeln!(out, "publication_date: {} (inferred: {}, by {})", p.value, p.inferred, p.by);
+        }
+        None => out.push_str("publication_date: -\n"),
+    }
+    let layers: Vec<&str> = doc.produced().map(|l| l.name()).collect();
+    let _ = writeln!(out, "layers: {}", layers.join(", "));
+
+    block(&mut out, "paragraphs", doc.paragraphs.iter().map(|p| {
+        let lang = p.lang.as_deref().map(|l| format!(" lang={l}")).unwrap_or_default();
+        (p.span, format!("{}{lang}", p.by))
+    }), text);
+    block(&mut out, "sentences", doc.sentences.iter().map(|s| (s.span, s.by.to_string())), text);
+    block(&mut out, "debris", doc.debris.iter().map(|d| (d.span, format!("{:?} {}", d.kind, d.by))), text);
+    block(&mut out, "posts", doc.posts.iter().map(|p| {
+        let label = format!(
+            "{:?} author={:?} handle={} date={} lang={} text={:?}",
+            p.platform,
+            p.author,
+            p.handle.as_deref().unwrap_or("-"),
+            p.date.as_deref().unwrap_or("-"),
+            p.lang.as_deref().unwrap_or("-"),
+            &text[p.text],
+        );
+        (p.span, label)
+    }), text);
+    block(&mut out, "entities", doc.entities.iter().flat_map(|e| {
+        e.mentions.iter().map(move |m| (m.span, format!("{} {:?} {:?}", e.id, e.kind, e.name)))
+    }), text);
+    block(&mut out, "quotes", doc.quotes.iter().map(|q| {
+        let speaker = q.speaker.as_ref().map_or("-", |s| s.name.as_str());
+        (q.span, format!("{} {:?} speaker={speaker:?} {}", q.id, q.kind, q.by))
+    }), text);
+    block(&mut out, "timexes", doc.timexes.iter().map(|t| (t.span, format!("{:?} {}", t.kind, t.value))), text);
+    block(&mut out, "diagnostics", doc.diagnostics.iter().map(|d| {
+        (d.span.unwrap_or_default(), format!("{} {:?}: {}", d.code, d.severity, d.message))
+    }), text);
+    out
+}
+
+/// One layer: each span's line of text with the span underlined, then its label.
+fn block(out: &mut String, name: &str, items: impl Iterator<Item = (Span, String)>, text: &str) {
+    let items: Vec<(Span, String)> = items.collect();
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n## {name} ({})", items.len());
+    for (span, label) in items {
+        let _ = writeln!(out, "{}..{} {label}", span.start, span.end);
+        underline(out, text, span);
+    }
+}
+
+/// Writes the lines holding `span`, each followed by carets under the span's part of it; long
+/// spans show their first and last line only.
+fn underline(out: &mut String, text: &str, span: Span) {
+    if span.is_empty() {
+        return;
+    }
+    let line_start = text[..span.start()].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end()..].find('\n').map_or(text.len(), |i| span.end() + i);
+    let lines: Vec<(usize, &str)> = text[line_start..line_end]
+        .split('\n')
+        .scan(line_start, |at, l| {
+            let start = *at;
+            *at += l.len() + 1;
+            Some((start, l))
+        })
+        .collect();
+    let shown: Vec<&(usize, &str)> = if lines.len() > 2 {
+        vec![&lines[0], &lines[lines.len() - 1]]
+    } else {
+        lines.iter().collect()
+    };
+    for &&(start, line) in &shown {
+        let from = span.start().max(start) - start;
+        let to = span.end().min(start + line.len()) - start;
+        let pad = line[..from].chars().count();
+        let width = line[from..to].chars().count().max(1);
+        let _ = writeln!(out, "  | {line}\n  | {}{}", " ".repeat(pad), "^".repeat(width));
+    }
+}

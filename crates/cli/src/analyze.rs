@@ -1,0 +1,97 @@
+//! `newsgraph analyze`: articles in, newsgraph/1 JSON out.
+
+use std::io::{self, BufWriter, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{bail, Context};
+use newsgraph_doc::{Doc, WireOptions};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object for one input (indented), one line per document for several.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+    /// A human-readable view: one block per layer, spans underlined.
+    Pretty,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files to analyse; `-` or nothing reads standard input.
+    files: Vec<String>,
+    /// The publication date (YYYY-MM-DD); relative dates are resolved against it.
+    #[arg(long)]
+    date: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Also write the token layer.
+    #[arg(long)]
+    tokens: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let date = match args.date.as_deref() {
+        Some(d) => match newsgraph_analyze::pubdate::given(d) {
+            Some(date) => Some(date),
+            None => bail!("--date {d:?} is not a date of the form YYYY-MM-DD"),
+        },
+        None => None,
+    };
+    let files = if args.files.is_empty() { vec!["-".to_owned()] } else { args.files };
+    let several = files.len() > 1;
+    let options = WireOptions { tokens: args.tokens };
+    let stdout = io::stdout().lock();
+    let mut out = BufWriter::new(stdout);
+    let mut failed = false;
+    for file in &files {
+        let mut doc = match read(file) {
+            Ok(doc) => doc,
+            Err(err) => {
+                out.flush()?;
+                eprintln!("newsgraph: {file}: {err:#}");
+                failed = true;
+                continue;
+            }
+        };
+        doc.name = Some(file.clone());
+        doc.publication_date.clone_from(&date);
+        newsgraph_analyze::analyze(&mut doc);
+        match args.format {
+            Format::Json if !several => {
+                serde_json::to_writer_pretty(&mut out, &doc.to_json(options))?;
+                writeln!(out)?;
+            }
+            Format::Json | Format::Jsonl => {
+                serde_json::to_writer(&mut out, &doc.to_json(options))?;
+                writeln!(out)?;
+            }
+            Format::Pretty => {
+                writeln!(out, "# {file}")?;
+                write!(out, "{}", newsgraph_analyze::snapshot(&doc))?;
+                writeln!(out)?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+/// Reads and decodes one input.
+fn read(file: &str) -> anyhow::Result<Doc> {
+    let bytes = if file == "-" {
+        let mut buf = Vec::new();
+        io::stdin().lock().read_to_end(&mut buf).context("cannot read standard input")?;
+        buf
+    } else {
+        let path = Path::new(file);
+        if path.is_dir() {
+            bail!("is a directory");
+        }
+        std::fs::read(path).context("cannot read the file")?
+    };
+    Ok(newsgraph_analyze::decode(&bytes)?)
+}

@@ -1,0 +1,145 @@
+//! `newsgraph bench`: throughput of the whole pipeline on a JSONL corpus, on one thread and on
+//! all cores, with peak memory.
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use newsgraph_doc::layers::TokenKind;
+use newsgraph_doc::Doc;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A JSONL file of articles, such as ../shared/data/quotes/polnear.jsonl.
+    corpus: PathBuf,
+    /// The field holding each article's text.
+    #[arg(long, default_value = "text")]
+    field: String,
+    /// Use at most this many articles.
+    #[arg(long)]
+    limit: Option<usize>,
+    /// Threads for the parallel run (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+/// What one run over the corpus counted.
+#[derive(Default)]
+struct Totals {
+    articles: usize,
+    bytes: usize,
+    words: usize,
+    sentences: usize,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let texts = load(&args)?;
+    anyhow::ensure!(!texts.is_empty(), "no article with a {:?} field in {}", args.field, args.corpus.display());
+    let bytes: usize = texts.iter().map(String::len).sum();
+    println!(
+        "corpus: {} ({} articles, {:.1} MB)",
+        args.corpus.display(),
+        texts.len(),
+        bytes as f64 / 1e6
+    );
+    // Warm up: lingua loads its models on first use.
+    analyze_one(&texts[0]);
+
+    let start = Instant::now();
+    let mut totals = Totals::default();
+    for text in &texts {
+        add(&mut totals, &analyze_one(text));
+    }
+    report("1 thread", &totals, start.elapsed());
+
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let next = AtomicUsize::new(0);
+    let start = Instant::now();
+    let parts: Vec<Totals> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut totals = Totals::default();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(text) = texts.get(i) else { break totals };
+                        add(&mut totals, &analyze_one(text));
+                    }
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().expect("bench worker panicked")).collect()
+    });
+    let mut all = Totals::default();
+    for p in parts {
+        all.articles += p.articles;
+        all.bytes += p.bytes;
+        all.words += p.words;
+        all.sentences += p.sentences;
+    }
+    report(&format!("{threads} threads"), &all, start.elapsed());
+    match peak_memory_kb() {
+        Some(kb) => println!("peak memory: {:.1} MB", kb as f64 / 1024.0),
+        None => println!("peak memory: unknown"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn analyze_one(text: &str) -> Doc {
+    let mut doc = Doc::new(text);
+    newsgraph_analyze::analyze(&mut doc);
+    doc
+}
+
+/// Counts a result, checking it so the work cannot be optimised away or silently broken.
+fn add(totals: &mut Totals, doc: &Doc) {
+    assert!(doc.text().trim().is_empty() || !doc.tokens.is_empty(), "a non-empty article got no tokens");
+    totals.articles += 1;
+    totals.bytes += doc.text().len();
+    totals.words += doc.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count();
+    totals.sentences += doc.sentences.len();
+}
+
+fn report(label: &str, t: &Totals, elapsed: Duration) {
+    let secs = elapsed.as_secs_f64();
+    println!(
+        "{label:>10}: {:>8.1} articles/s {:>7.2} MB/s {:>10.0} words/s ({} articles, {} sentences, {:.2} s)",
+        t.articles as f64 / secs,
+        t.bytes as f64 / 1e6 / secs,
+        t.words as f64 / secs,
+        t.articles,
+        t.sentences,
+        secs
+    );
+}
+
+fn load(args: &Args) -> anyhow::Result<Vec<String>> {
+    let file = std::fs::File::open(&args.corpus)
+        .with_context(|| format!("cannot open {}", args.corpus.display()))?;
+    let mut texts = Vec::new();
+    for (n, line) in BufReader::new(file).lines().enumerate() {
+        if args.limit.is_some_and(|l| texts.len() >= l) {
+            break;
+        }
+        let line = line.with_context(|| format!("cannot read line {}", n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: serde_json::Value =
+            serde_json::from_str(&line).with_context(|| format!("line {} is not JSON", n + 1))?;
+        if let Some(text) = value.get(&args.field).and_then(|v| v.as_str()) {
+            texts.push(text.to_owned());
+        }
+    }
+    Ok(texts)
+}
+
+/// The process's peak resident memory (VmHWM), in KiB, where the system tells it.
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
