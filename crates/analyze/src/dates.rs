@@ -21,8 +21,18 @@ impl ExplicitDate {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// The month number (1-12) of an English month name or abbreviation (`Jan`, `Jan.`, `Sept.`).
@@ -33,7 +43,8 @@ pub fn month_number(word: &str) -> Option<u32> {
     }
     let lower = word.to_ascii_lowercase();
     let i = MONTHS.iter().position(|m| {
-        *m == lower || (lower.len() >= 3 && lower.len() <= 4 && m.starts_with(&lower) && lower != "marc")
+        *m == lower
+            || (lower.len() >= 3 && lower.len() <= 4 && m.starts_with(&lower) && lower != "marc")
     })?;
     Some(i as u32 + 1)
 }
@@ -48,9 +59,16 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 fn make(year: i32, month: u32, day: u32, span: Span) -> Option<ExplicitDate> {
-    ((1000..3000).contains(&year) && (1..=12).contains(&month) && day >= 1
+    ((1000..3000).contains(&year)
+        && (1..=12).contains(&month)
+        && day >= 1
         && day <= days_in_month(year, month))
-    .then_some(ExplicitDate { year, month, day, span })
+    .then_some(ExplicitDate {
+        year,
+        month,
+        day,
+        span,
+    })
 }
 
 /// A day of the month: `5`, `05`, `5th`.
@@ -61,7 +79,9 @@ fn day_number(s: &str) -> Option<u32> {
 
 fn year_number(t: &Token, text: &str) -> Option<i32> {
     let s = &text[t.span];
-    (t.kind == TokenKind::Number && s.len() == 4).then(|| s.parse().ok()).flatten()
+    (t.kind == TokenKind::Number && s.len() == 4)
+        .then(|| s.parse().ok())
+        .flatten()
 }
 
 /// The date starting at token `i`, if one does, and the number of tokens it spans.
@@ -78,7 +98,8 @@ pub fn date_at(text: &str, tokens: &[Token], i: usize) -> Option<(ExplicitDate, 
         return make(year, month, day, span).map(|d| (d, k + 1 - i));
     }
     // Day Month[,] Year
-    if let Some(day) = day_number(first).filter(|_| first.starts_with(|c: char| c.is_ascii_digit())) {
+    if let Some(day) = day_number(first).filter(|_| first.starts_with(|c: char| c.is_ascii_digit()))
+    {
         let month = month_number(tok(i + 1)?)?;
         let k = skip_comma(i + 2);
         let year = year_number(tokens.get(k)?, text)?;
@@ -93,7 +114,11 @@ pub fn date_at(text: &str, tokens: &[Token], i: usize) -> Option<(ExplicitDate, 
         && parts[1].len() == 2
         && parts[2].len() == 2
     {
-        let (y, m, d) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
+        let (y, m, d) = (
+            parts[0].parse().ok()?,
+            parts[1].parse().ok()?,
+            parts[2].parse().ok()?,
+        );
         return make(y, m, d, tokens[i].span).map(|d| (d, 1));
     }
     None
@@ -123,14 +148,22 @@ mod tests {
     fn dates(text: &str) -> Vec<String> {
         let mut tokens = Vec::new();
         tokenize(text, Span::new(0, text.len()), &mut tokens);
-        find_dates(text, &tokens).iter().map(|d| format!("{} {}", d.iso(), &text[d.span])).collect()
+        find_dates(text, &tokens)
+            .iter()
+            .map(|d| format!("{} {}", d.iso(), &text[d.span]))
+            .collect()
     }
 
     #[test]
     fn written_dates() {
         assert_eq!(
             dates("— X (@x) May 5, 2025. On Jan. 31, 2025 and 5 Sept 2024, or 2024-02-29."),
-            ["2025-05-05 May 5, 2025", "2025-01-31 Jan. 31, 2025", "2024-09-05 5 Sept 2024", "2024-02-29 2024-02-29"]
+            [
+                "2025-05-05 May 5, 2025",
+                "2025-01-31 Jan. 31, 2025",
+                "2024-09-05 5 Sept 2024",
+                "2024-02-29 2024-02-29"
+            ]
         );
     }
 

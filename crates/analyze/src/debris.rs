@@ -70,23 +70,64 @@ pub const RULES: &[Rule] = &[
 ];
 
 const PLACEHOLDERS: &[&str] = &[
-    "loading", "loading…", "loading...", "advertisement", "advertisements", "ad", "sponsored",
-    "sponsored content", "story continues below", "story continues below advertisement",
-    "article continues below advertisement", "continue reading", "continue reading below",
-    "scroll to continue with content", "skip advertisement", "close", "play video", "watch video",
+    "loading",
+    "loading…",
+    "loading...",
+    "advertisement",
+    "advertisements",
+    "ad",
+    "sponsored",
+    "sponsored content",
+    "story continues below",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading",
+    "continue reading below",
+    "scroll to continue with content",
+    "skip advertisement",
+    "close",
+    "play video",
+    "watch video",
 ];
 
 const BOILERPLATE_PREFIXES: &[&str] = &[
-    "share this", "share on ", "share via", "click here", "subscribe", "sign up", "read more",
-    "read also", "related:", "related articles", "related stories", "follow us", "follow @",
-    "copyright", "©", "all rights reserved", "download the app", "get our newsletter",
-    "join our newsletter", "tap here", "see also:", "more:", "recommended:",
+    "share this",
+    "share on ",
+    "share via",
+    "click here",
+    "subscribe",
+    "sign up",
+    "read more",
+    "read also",
+    "related:",
+    "related articles",
+    "related stories",
+    "follow us",
+    "follow @",
+    "copyright",
+    "©",
+    "all rights reserved",
+    "download the app",
+    "get our newsletter",
+    "join our newsletter",
+    "tap here",
+    "see also:",
+    "more:",
+    "recommended:",
 ];
 
 /// Twitter/X and other embed link hosts.
 const EMBED_HOSTS: &[&str] = &[
-    "pic.twitter.com/", "t.co/", "pic.x.com/", "twitter.com/", "x.com/", "instagram.com/p/",
-    "www.instagram.com/p/", "youtu.be/", "www.tiktok.com/", "tiktok.com/",
+    "pic.twitter.com/",
+    "t.co/",
+    "pic.x.com/",
+    "twitter.com/",
+    "x.com/",
+    "instagram.com/p/",
+    "www.instagram.com/p/",
+    "youtu.be/",
+    "www.tiktok.com/",
+    "tiktok.com/",
 ];
 
 fn origin(rule: &'static str) -> Origin {
@@ -121,7 +162,11 @@ impl Stage for DebrisStage {
 }
 
 fn push(out: &mut Vec<Debris>, span: Span, kind: DebrisKind, rule: &'static str) {
-    out.push(Debris { span, kind, by: origin(rule) });
+    out.push(Debris {
+        span,
+        kind,
+        by: origin(rule),
+    });
 }
 
 /// The debris of one paragraph.
@@ -142,7 +187,9 @@ fn paragraph_debris(
     }
     for tok in tokens.iter().filter(|t| t.kind == TokenKind::Url) {
         let url = &text[tok.span];
-        let bare = url.trim_start_matches("https://").trim_start_matches("http://");
+        let bare = url
+            .trim_start_matches("https://")
+            .trim_start_matches("http://");
         if EMBED_HOSTS.iter().any(|h| bare.starts_with(h)) {
             push(out, tok.span, DebrisKind::EmbedLink, "embed-link");
         }
@@ -164,14 +211,18 @@ pub(crate) fn signature(text: &str, tokens: &[newsgraph_doc::layers::Token]) -> 
     let tok = |k: usize| tokens.get(k).map(|t| &text[t.span]);
     let k = (0..tokens.len()).find(|&k| {
         tok(k) == Some("(")
-            && tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Handle)
+            && tokens
+                .get(k + 1)
+                .is_some_and(|t| t.kind == TokenKind::Handle)
             && tok(k + 2) == Some(")")
     })?;
     let (_, n) = dates::date_at(text, tokens, k + 3)?;
     if k + 3 + n != tokens.len() {
         return None;
     }
-    let dash = (k.saturating_sub(8)..k).rev().find(|&d| tok(d).is_some_and(is_dash))?;
+    let dash = (k.saturating_sub(8)..k)
+        .rev()
+        .find(|&d| tok(d).is_some_and(is_dash))?;
     Some(tokens[dash].span.cover(tokens[tokens.len() - 1].span))
 }
 
@@ -209,7 +260,10 @@ mod tests {
         for stage in [&Paragraphs as &dyn Stage, &Tokens, &DebrisStage] {
             stage.run(&mut doc);
         }
-        doc.debris.iter().map(|d| (text[d.span].to_owned(), d.kind, d.by.rule.to_string())).collect()
+        doc.debris
+            .iter()
+            .map(|d| (text[d.span].to_owned(), d.kind, d.by.rule.to_string()))
+            .collect()
     }
 
     #[test]

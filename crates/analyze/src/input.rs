@@ -67,7 +67,10 @@ pub fn decode(bytes: &[u8]) -> Result<Doc, InputError> {
 
 /// U+FFFD characters already present, correctly encoded, in the input.
 fn bytes_count_fffd(bytes: &[u8]) -> usize {
-    bytes.windows(3).filter(|w| *w == "\u{FFFD}".as_bytes()).count()
+    bytes
+        .windows(3)
+        .filter(|w| *w == "\u{FFFD}".as_bytes())
+        .count()
 }
 
 fn decode_utf16(bytes: &[u8]) -> Option<String> {
@@ -84,21 +87,31 @@ fn decode_utf16(bytes: &[u8]) -> Option<String> {
             u16::from_be_bytes(pair)
         }
     });
-    Some(char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect())
+    Some(
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or('\u{FFFD}'))
+            .collect(),
+    )
 }
 
 /// Refuses bytes that hold NULs or where over a tenth of the first 8 KiB are control bytes.
 fn check_binary(bytes: &[u8]) -> Result<(), InputError> {
     let head = &bytes[..bytes.len().min(8192)];
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(InputError::Binary { offset, reason: "NUL byte" });
+        return Err(InputError::Binary {
+            offset,
+            reason: "NUL byte",
+        });
     }
     let control = head
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C) || b == 0x7F)
         .count();
     if head.len() >= 16 && control * 10 > head.len() {
-        return Err(InputError::Binary { offset: 0, reason: "mostly control bytes" });
+        return Err(InputError::Binary {
+            offset: 0,
+            reason: "mostly control bytes",
+        });
     }
     Ok(())
 }
@@ -119,7 +132,10 @@ mod tests {
 
     #[test]
     fn binary_is_refused() {
-        assert!(matches!(decode(b"PK\x03\x04\x00\x00"), Err(InputError::Binary { .. })));
+        assert!(matches!(
+            decode(b"PK\x03\x04\x00\x00"),
+            Err(InputError::Binary { .. })
+        ));
         let junk: Vec<u8> = (0..200u8).map(|i| i % 8 + 1).collect();
         assert!(matches!(decode(&junk), Err(InputError::Binary { .. })));
     }

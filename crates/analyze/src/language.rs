@@ -32,7 +32,99 @@ const MIN_LETTERS: usize = 24;
 /// Confidence lingua needs to tag a paragraph with a language other than the document's.
 const MIN_CONFIDENCE: f64 = 0.80;
 /// Bytes of text used to detect the document's language.
-const DOC_SAMPLE: usize = 20_000;
+const DOC_SAMPLE: usize = 600;
+
+/// Frequent function words of each language. A paragraph in which they make up a good share of
+/// the words is taken to be in the document's language without asking lingua, which keeps the
+/// stage fast; lingua alone decides every other case.
+const FUNCTION_WORDS: &[(Language, &[&str])] = &[
+    (
+        Language::English,
+        &[
+            "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "was", "on", "with",
+            "he", "she", "as", "his", "her", "at", "by", "be", "this", "have", "from", "are",
+            "not", "but", "they", "said", "had", "has", "an", "would", "will", "we", "i", "you",
+            "about", "there", "more", "who", "what", "how", "if", "or", "their", "been", "were",
+            "one", "all", "its", "out", "up", "can", "so", "my", "me", "after", "than", "when",
+            "which", "our", "them", "him", "do", "does", "did", "just", "into", "over", "also",
+        ],
+    ),
+    (
+        Language::Spanish,
+        &[
+            "de", "la", "que", "el", "en", "y", "los", "se", "del", "las", "un", "por", "con",
+            "no", "una", "su", "para", "es", "al", "lo", "como", "más", "pero",
+        ],
+    ),
+    (
+        Language::Portuguese,
+        &[
+            "de", "a", "o", "que", "e", "do", "da", "em", "um", "para", "é", "com", "não", "uma",
+            "os", "no", "se", "na", "por", "mais", "as", "dos", "ao",
+        ],
+    ),
+    (
+        Language::French,
+        &[
+            "de", "la", "le", "et", "les", "des", "en", "un", "du", "une", "que", "est", "pour",
+            "qui", "dans", "a", "par", "plus", "pas", "au", "sur", "ne", "il",
+        ],
+    ),
+    (
+        Language::German,
+        &[
+            "der", "die", "und", "in", "den", "von", "zu", "das", "mit", "sich", "des", "auf",
+            "für", "ist", "im", "dem", "nicht", "ein", "eine", "als", "auch", "es",
+        ],
+    ),
+    (
+        Language::Italian,
+        &[
+            "di", "e", "il", "la", "che", "in", "a", "per", "un", "del", "è", "non", "una", "con",
+            "le", "si", "da", "i", "della", "al", "sono", "gli",
+        ],
+    ),
+    (
+        Language::Dutch,
+        &[
+            "de", "van", "het", "een", "en", "in", "is", "dat", "op", "te", "zijn", "voor", "met",
+            "die", "niet", "aan", "er", "om", "ook", "als", "bij", "maar",
+        ],
+    ),
+    (
+        Language::Russian,
+        &[
+            "и", "в", "не", "на", "что", "с", "по", "он", "как", "это", "к", "из", "за", "она",
+            "так", "но", "его", "для", "от", "был", "же", "о",
+        ],
+    ),
+];
+
+/// Whether `text` plainly reads as `main`: at least six words, a fifth of them its function
+/// words, and more of them than of any other language's.
+fn plainly_in(text: &str, main: Language) -> bool {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < 6 {
+        return false;
+    }
+    let share = |lang: Language| {
+        FUNCTION_WORDS
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(0, |(_, list)| {
+                words.iter().filter(|w| list.contains(&w.as_str())).count()
+            })
+    };
+    let own = share(main);
+    own * 5 >= words.len()
+        && FUNCTION_WORDS
+            .iter()
+            .all(|&(l, _)| l == main || share(l) < own)
+}
 
 fn detector() -> &'static LanguageDetector {
     static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
@@ -65,10 +157,15 @@ impl Stage for LanguageStage {
         if letters(&sample) < MIN_LETTERS / 2 {
             return;
         }
-        let Some(main) = detector().detect_language_of(&sample) else { return };
+        let Some(main) = detector().detect_language_of(&sample) else {
+            return;
+        };
         doc.language = Some(code(main));
-        let tags: Vec<Option<String>> =
-            doc.paragraphs.iter().map(|p| other_language(&clean(doc, p.span), main)).collect();
+        let tags: Vec<Option<String>> = doc
+            .paragraphs
+            .iter()
+            .map(|p| other_language(&clean(doc, p.span), main))
+            .collect();
         for (p, tag) in doc.paragraphs.iter_mut().zip(tags) {
             p.lang = tag;
         }
@@ -108,9 +205,12 @@ fn letters(text: &str) -> usize {
 
 /// The language of `text` when it is confidently not `main`.
 fn other_language(text: &str, main: Language) -> Option<String> {
-    if letters(text) < MIN_LETTERS {
+    if letters(text) < MIN_LETTERS || plainly_in(text, main) {
         return None;
     }
-    let (best, confidence) = detector().compute_language_confidence_values(text).into_iter().next()?;
+    let (best, confidence) = detector()
+        .compute_language_confidence_values(text)
+        .into_iter()
+        .next()?;
     (best != main && confidence >= MIN_CONFIDENCE).then(|| code(best))
 }

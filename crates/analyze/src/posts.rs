@@ -49,7 +49,11 @@ impl Stage for Posts {
 /// Characters a paragraph counts for in a post, links counting 23.
 fn post_chars(doc: &Doc, span: Span) -> usize {
     let mut n = doc.slice(span).chars().count();
-    for t in doc.tokens.iter().filter(|t| span.contains(t.span) && t.kind == TokenKind::Url) {
+    for t in doc
+        .tokens
+        .iter()
+        .filter(|t| span.contains(t.span) && t.kind == TokenKind::Url)
+    {
         n = n + 23 - doc.slice(t.span).chars().count().min(n);
     }
     n
@@ -58,7 +62,11 @@ fn post_chars(doc: &Doc, span: Span) -> usize {
 fn post(doc: &Doc, sig: Span, floor: u32) -> Option<Post> {
     let pi = doc.paragraphs.iter().position(|p| p.span.contains(sig))?;
     let para = doc.paragraphs[pi].span;
-    let start = if doc.slice(Span::new(para.start(), sig.start())).trim().is_empty() {
+    let start = if doc
+        .slice(Span::new(para.start(), sig.start()))
+        .trim()
+        .is_empty()
+    {
         let mut start = None;
         let mut used = 0;
         for (k, p) in doc.paragraphs[..pi].iter().enumerate().rev() {
@@ -81,12 +89,21 @@ fn post(doc: &Doc, sig: Span, floor: u32) -> Option<Post> {
         .filter(|t| t.span.start() >= start && t.span.end <= sig.start && !doc.in_debris(t.span))
         .map(|t| t.span.end())
         .max()?;
-    let sig_tokens: Vec<_> =
-        doc.tokens.iter().copied().filter(|t| sig.contains(t.span)).collect();
-    let handle_at = sig_tokens.iter().position(|t| t.kind == TokenKind::Handle)?;
+    let sig_tokens: Vec<_> = doc
+        .tokens
+        .iter()
+        .copied()
+        .filter(|t| sig.contains(t.span))
+        .collect();
+    let handle_at = sig_tokens
+        .iter()
+        .position(|t| t.kind == TokenKind::Handle)?;
     let handle = doc.slice(sig_tokens[handle_at].span).to_owned();
     // Author: between the dash and the opening parenthesis.
-    let author_span = Span::new(sig_tokens[0].span.end(), sig_tokens[handle_at.saturating_sub(1)].span.start());
+    let author_span = Span::new(
+        sig_tokens[0].span.end(),
+        sig_tokens[handle_at.saturating_sub(1)].span.start(),
+    );
     let author = display_name(doc.slice(author_span).trim());
     let date = dates::date_at(doc.text(), &sig_tokens, handle_at + 2).map(|(d, _)| d.iso());
     Some(Post {
@@ -110,7 +127,9 @@ fn display_name(name: &str) -> String {
     name.split(' ')
         .map(|w| {
             let mut chars = w.chars();
-            chars.next().map_or(String::new(), |c| c.to_string() + &chars.as_str().to_lowercase())
+            chars.next().map_or(String::new(), |c| {
+                c.to_string() + &chars.as_str().to_lowercase()
+            })
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -139,7 +158,10 @@ mod tests {
         let p = &found[0];
         assert_eq!(&text[p.text], "“Hola a todos”\nUn saludo");
         assert!(text[p.span].starts_with("“Hola") && text[p.span].ends_with("2024"));
-        assert_eq!((p.author.as_str(), p.handle.as_deref(), p.date.as_deref()), ("Maria Lopez", Some("@mlopez"), Some("2024-03-02")));
+        assert_eq!(
+            (p.author.as_str(), p.handle.as_deref(), p.date.as_deref()),
+            ("Maria Lopez", Some("@mlopez"), Some("2024-03-02"))
+        );
     }
 
     #[test]

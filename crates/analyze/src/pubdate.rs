@@ -49,8 +49,12 @@ impl Stage for PubDate {
             Some(date.span),
             LATEST,
         ));
-        doc.publication_date =
-            Some(PublicationDate { value: date.iso(), inferred: true, span: Some(date.span), by: LATEST });
+        doc.publication_date = Some(PublicationDate {
+            value: date.iso(),
+            inferred: true,
+            span: Some(date.span),
+            by: LATEST,
+        });
     }
 }
 
@@ -58,7 +62,10 @@ impl Stage for PubDate {
 pub fn given(value: &str) -> Option<PublicationDate> {
     let parts: Vec<&str> = value.split('-').collect();
     let ok = parts.len() == 3
-        && parts.iter().zip([4, 2, 2]).all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_digit()));
+        && parts
+            .iter()
+            .zip([4, 2, 2])
+            .all(|(p, n)| p.len() == n && p.bytes().all(|b| b.is_ascii_digit()));
     let (m, d): (u32, u32) = (parts.get(1)?.parse().ok()?, parts.get(2)?.parse().ok()?);
     (ok && (1..=12).contains(&m) && (1..=31).contains(&d)).then(|| PublicationDate {
         value: value.to_owned(),

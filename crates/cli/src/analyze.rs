@@ -37,13 +37,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let date = match args.date.as_deref() {
         Some(d) => match newsgraph_analyze::pubdate::given(d) {
             Some(date) => Some(date),
-            None => bail!("--date {d:?} is not a date of the form YYYY-MM-DD"),
+            None => {
+                eprintln!("newsgraph: --date {d:?} is not a date of the form YYYY-MM-DD");
+                return Ok(ExitCode::from(2));
+            }
         },
         None => None,
     };
-    let files = if args.files.is_empty() { vec!["-".to_owned()] } else { args.files };
+    let files = if args.files.is_empty() {
+        vec!["-".to_owned()]
+    } else {
+        args.files
+    };
     let several = files.len() > 1;
-    let options = WireOptions { tokens: args.tokens };
+    let options = WireOptions {
+        tokens: args.tokens,
+    };
     let stdout = io::stdout().lock();
     let mut out = BufWriter::new(stdout);
     let mut failed = false;
@@ -77,14 +86,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if failed { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Reads and decodes one input.
 fn read(file: &str) -> anyhow::Result<Doc> {
     let bytes = if file == "-" {
         let mut buf = Vec::new();
-        io::stdin().lock().read_to_end(&mut buf).context("cannot read standard input")?;
+        io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .context("cannot read standard input")?;
         buf
     } else {
         let path = Path::new(file);

@@ -37,7 +37,12 @@ struct Totals {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let texts = load(&args)?;
-    anyhow::ensure!(!texts.is_empty(), "no article with a {:?} field in {}", args.field, args.corpus.display());
+    anyhow::ensure!(
+        !texts.is_empty(),
+        "no article with a {:?} field in {}",
+        args.field,
+        args.corpus.display()
+    );
     let bytes: usize = texts.iter().map(String::len).sum();
     println!(
         "corpus: {} ({} articles, {:.1} MB)",
@@ -45,17 +50,39 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         texts.len(),
         bytes as f64 / 1e6
     );
-    // Warm up: lingua loads its models on first use.
-    analyze_one(&texts[0]);
+    // Warm up: lingua loads each language's model on first use.
+    for text in texts.iter().take(50) {
+        analyze_one(text);
+    }
 
+    let pipeline = newsgraph_analyze::pipeline();
+    let names = pipeline.stage_names();
+    let mut per_stage = vec![Duration::ZERO; names.len()];
     let start = Instant::now();
     let mut totals = Totals::default();
     for text in &texts {
-        add(&mut totals, &analyze_one(text));
+        let mut doc = Doc::new(text.as_str());
+        for (i, spent) in per_stage.iter_mut().enumerate() {
+            let t = Instant::now();
+            pipeline.run_stage(i, &mut doc);
+            *spent += t.elapsed();
+        }
+        add(&mut totals, &doc);
     }
     report("1 thread", &totals, start.elapsed());
+    for (name, spent) in names.iter().zip(&per_stage) {
+        let secs = spent.as_secs_f64();
+        println!(
+            "{:>12}: {:>7.2} MB/s ({:.3} s)",
+            name,
+            bytes as f64 / 1e6 / secs,
+            secs
+        );
+    }
 
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let next = AtomicUsize::new(0);
     let start = Instant::now();
     let parts: Vec<Totals> = std::thread::scope(|s| {
@@ -65,13 +92,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     let mut totals = Totals::default();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(text) = texts.get(i) else { break totals };
+                        let Some(text) = texts.get(i) else {
+                            break totals;
+                        };
                         add(&mut totals, &analyze_one(text));
                     }
                 })
             })
             .collect();
-        workers.into_iter().map(|w| w.join().expect("bench worker panicked")).collect()
+        workers
+            .into_iter()
+            .map(|w| w.join().expect("bench worker panicked"))
+            .collect()
     });
     let mut all = Totals::default();
     for p in parts {
@@ -96,10 +128,17 @@ fn analyze_one(text: &str) -> Doc {
 
 /// Counts a result, checking it so the work cannot be optimised away or silently broken.
 fn add(totals: &mut Totals, doc: &Doc) {
-    assert!(doc.text().trim().is_empty() || !doc.tokens.is_empty(), "a non-empty article got no tokens");
+    assert!(
+        doc.text().trim().is_empty() || !doc.tokens.is_empty(),
+        "a non-empty article got no tokens"
+    );
     totals.articles += 1;
     totals.bytes += doc.text().len();
-    totals.words += doc.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count();
+    totals.words += doc
+        .tokens
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+        .count();
     totals.sentences += doc.sentences.len();
 }
 

@@ -39,6 +39,12 @@ impl Diagnostic {
         span: Option<Span>,
         by: Origin,
     ) -> Diagnostic {
-        Diagnostic { code: code.to_owned(), severity, message: message.into(), span, by }
+        Diagnostic {
+            code: code.to_owned(),
+            severity,
+            message: message.into(),
+            span,
+            by,
+        }
     }
 }

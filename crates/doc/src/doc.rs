@@ -37,7 +37,10 @@ pub struct Doc {
 impl Doc {
     /// A document holding `text` and no layers yet.
     pub fn new(text: impl Into<String>) -> Doc {
-        Doc { text: text.into(), ..Doc::default() }
+        Doc {
+            text: text.into(),
+            ..Doc::default()
+        }
     }
 
     /// The document's text. Every span of every layer indexes it.
@@ -85,8 +88,12 @@ impl Doc {
                 errors.push(format!("{what} {span:?} does not index the text"));
             }
         };
-        self.paragraphs.iter().for_each(|p| check("paragraph", p.span));
-        self.sentences.iter().for_each(|s| check("sentence", s.span));
+        self.paragraphs
+            .iter()
+            .for_each(|p| check("paragraph", p.span));
+        self.sentences
+            .iter()
+            .for_each(|s| check("sentence", s.span));
         self.tokens.iter().for_each(|t| check("token", t.span));
         self.debris.iter().for_each(|d| check("debris", d.span));
         for p in &self.posts {
@@ -103,28 +110,52 @@ impl Doc {
         }
         self.sources.iter().for_each(|s| check("source", s.span));
         self.amounts.iter().for_each(|a| check("amount", a.span));
-        self.diagnostics.iter().filter_map(|d| d.span).for_each(|s| check("diagnostic", s));
+        self.diagnostics
+            .iter()
+            .filter_map(|d| d.span)
+            .for_each(|s| check("diagnostic", s));
         if let Some(span) = self.publication_date.as_ref().and_then(|p| p.span) {
             check("publication date", span);
         }
         if !errors.is_empty() {
             return errors;
         }
-        sorted_disjoint("paragraphs", self.paragraphs.iter().map(|p| p.span), &mut errors);
-        sorted_disjoint("sentences", self.sentences.iter().map(|s| s.span), &mut errors);
+        sorted_disjoint(
+            "paragraphs",
+            self.paragraphs.iter().map(|p| p.span),
+            &mut errors,
+        );
+        sorted_disjoint(
+            "sentences",
+            self.sentences.iter().map(|s| s.span),
+            &mut errors,
+        );
         sorted_disjoint("tokens", self.tokens.iter().map(|t| t.span), &mut errors);
         sorted_disjoint("debris", self.debris.iter().map(|d| d.span), &mut errors);
-        nested_in("sentence", &self.sentences.iter().map(|s| s.span).collect::<Vec<_>>(),
-            "paragraph", &self.paragraphs.iter().map(|p| p.span).collect::<Vec<_>>(), &mut errors);
-        nested_in("token", &self.tokens.iter().map(|t| t.span).collect::<Vec<_>>(),
-            "sentence", &self.sentences.iter().map(|s| s.span).collect::<Vec<_>>(), &mut errors);
+        nested_in(
+            "sentence",
+            &self.sentences.iter().map(|s| s.span).collect::<Vec<_>>(),
+            "paragraph",
+            &self.paragraphs.iter().map(|p| p.span).collect::<Vec<_>>(),
+            &mut errors,
+        );
+        nested_in(
+            "token",
+            &self.tokens.iter().map(|t| t.span).collect::<Vec<_>>(),
+            "sentence",
+            &self.sentences.iter().map(|s| s.span).collect::<Vec<_>>(),
+            &mut errors,
+        );
         for (i, q) in self.quotes.iter().enumerate() {
             if q.id.index() != i {
                 errors.push(format!("quote at {i} has id {}", q.id));
             }
             if let Some(parent) = q.parent.and_then(|p| self.quotes.get(p.index())) {
                 if !parent.span.contains(q.span) {
-                    errors.push(format!("quote {} lies outside its parent {}", q.id, parent.id));
+                    errors.push(format!(
+                        "quote {} lies outside its parent {}",
+                        q.id, parent.id
+                    ));
                 }
             }
             for r in &self.quotes[i + 1..] {

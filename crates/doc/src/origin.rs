@@ -18,7 +18,10 @@ pub struct Origin {
 impl Origin {
     /// An origin from static names, the usual case for built-in stages.
     pub const fn new(stage: &'static str, rule: &'static str) -> Origin {
-        Origin { stage: Cow::Borrowed(stage), rule: Cow::Borrowed(rule) }
+        Origin {
+            stage: Cow::Borrowed(stage),
+            rule: Cow::Borrowed(rule),
+        }
     }
 }
 
@@ -44,6 +47,9 @@ impl<'de> Deserialize<'de> for Origin {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let s = String::deserialize(deserializer)?;
         let (stage, rule) = s.split_once('/').unwrap_or((s.as_str(), ""));
-        Ok(Origin { stage: Cow::Owned(stage.to_owned()), rule: Cow::Owned(rule.to_owned()) })
+        Ok(Origin {
+            stage: Cow::Owned(stage.to_owned()),
+            rule: Cow::Owned(rule.to_owned()),
+        })
     }
 }

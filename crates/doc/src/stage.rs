@@ -25,7 +25,11 @@ pub enum PipelineError {
     #[error("stage `{stage}` requires the `{layer}` layer, which no earlier stage produces")]
     MissingLayer { stage: &'static str, layer: Layer },
     #[error("stages `{first}` and `{second}` both produce the `{layer}` layer")]
-    ProducedTwice { first: &'static str, second: &'static str, layer: Layer },
+    ProducedTwice {
+        first: &'static str,
+        second: &'static str,
+        layer: Layer,
+    },
 }
 
 /// An ordered, checked list of stages.
@@ -35,7 +39,9 @@ pub struct Pipeline {
 
 impl std::fmt::Debug for Pipeline {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.stages.iter().map(|s| s.name())).finish()
+        f.debug_list()
+            .entries(self.stages.iter().map(|s| s.name()))
+            .finish()
     }
 }
 
@@ -47,12 +53,19 @@ impl Pipeline {
         for stage in &stages {
             for &layer in stage.requires() {
                 if !producer.iter().any(|&(l, _)| l == layer) {
-                    return Err(PipelineError::MissingLayer { stage: stage.name(), layer });
+                    return Err(PipelineError::MissingLayer {
+                        stage: stage.name(),
+                        layer,
+                    });
                 }
             }
             for &layer in stage.produces() {
                 if let Some(&(_, first)) = producer.iter().find(|&&(l, _)| l == layer) {
-                    return Err(PipelineError::ProducedTwice { first, second: stage.name(), layer });
+                    return Err(PipelineError::ProducedTwice {
+                        first,
+                        second: stage.name(),
+                        layer,
+                    });
                 }
                 producer.push((layer, stage.name()));
             }
@@ -65,13 +78,19 @@ impl Pipeline {
         self.stages.iter().map(|s| s.name()).collect()
     }
 
+    /// Runs stage `index` alone (for per-stage timing); [`Pipeline::run`] runs them all.
+    pub fn run_stage(&self, index: usize, doc: &mut Doc) {
+        let stage = &self.stages[index];
+        stage.run(doc);
+        for &layer in stage.produces() {
+            doc.mark_produced(layer);
+        }
+    }
+
     /// Runs every stage on `doc` in order and records the layers each produced.
     pub fn run(&self, doc: &mut Doc) {
-        for stage in &self.stages {
-            stage.run(doc);
-            for &layer in stage.produces() {
-                doc.mark_produced(layer);
-            }
+        for index in 0..self.stages.len() {
+            self.run_stage(index, doc);
         }
     }
 }
@@ -102,7 +121,13 @@ mod tests {
             Box::new(Fake("paragraphs", &[], &[Layer::Paragraphs])),
         ])
         .unwrap_err();
-        assert_eq!(err, PipelineError::MissingLayer { stage: "sentences", layer: Layer::Paragraphs });
+        assert_eq!(
+            err,
+            PipelineError::MissingLayer {
+                stage: "sentences",
+                layer: Layer::Paragraphs
+            }
+        );
     }
 
     #[test]
@@ -112,7 +137,13 @@ mod tests {
             Box::new(Fake("b", &[], &[Layer::Tokens])),
         ])
         .unwrap_err();
-        assert!(matches!(err, PipelineError::ProducedTwice { layer: Layer::Tokens, .. }));
+        assert!(matches!(
+            err,
+            PipelineError::ProducedTwice {
+                layer: Layer::Tokens,
+                ..
+            }
+        ));
     }
 
     #[test]

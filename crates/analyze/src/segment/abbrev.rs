@@ -24,10 +24,53 @@ pub const OTHERS: &[&str] = &[
 
 /// Words that often open a sentence: after an abbreviation that may end one, they start a new one.
 pub const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "In", "On", "At",
-    "This", "That", "These", "Those", "There", "His", "Her", "Their", "Its", "Our", "When", "While",
-    "If", "As", "After", "Before", "Since", "So", "Yet", "Still", "However", "Meanwhile", "Now",
-    "Then", "Some", "Many", "Most", "Officials", "According", "Last", "Earlier", "Later",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "When",
+    "While",
+    "If",
+    "As",
+    "After",
+    "Before",
+    "Since",
+    "So",
+    "Yet",
+    "Still",
+    "However",
+    "Meanwhile",
+    "Now",
+    "Then",
+    "Some",
+    "Many",
+    "Most",
+    "Officials",
+    "According",
+    "Last",
+    "Earlier",
+    "Later",
 ];
 
 /// Whether `word` (without its period) is an abbreviation that keeps its period.
@@ -43,7 +86,9 @@ pub fn is_initial(word: &str) -> bool {
 
 /// Whether a word ending in this abbreviation may end a sentence.
 pub fn may_end_sentence(word_with_period: &str) -> bool {
-    let word = word_with_period.strip_suffix('.').unwrap_or(word_with_period);
+    let word = word_with_period
+        .strip_suffix('.')
+        .unwrap_or(word_with_period);
     if TITLES.contains(&word) || is_initial(word) {
         return false;
     }

@@ -31,7 +31,10 @@ impl Stage for Paragraphs {
 
 /// Whether `c` ends a line.
 fn is_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
 }
 
 /// The lines of `text` as trimmed spans (possibly empty), `\r\n` counting as one break.
@@ -75,14 +78,21 @@ pub fn paragraphs(text: &str) -> Vec<Paragraph> {
     }
     out.extend(current);
     let by = if hard_wrapped { BY_BLANK } else { BY_LINE };
-    out.into_iter().map(|span| Paragraph { span, lang: None, by: by.clone() }).collect()
+    out.into_iter()
+        .map(|span| Paragraph {
+            span,
+            lang: None,
+            by: by.clone(),
+        })
+        .collect()
 }
 
 /// Whether blank lines separate blocks whose inner line breaks mostly fall mid-sentence.
 fn is_hard_wrapped(text: &str, lines: &[Span]) -> bool {
-    let (Some(first), Some(last)) =
-        (lines.iter().position(|l| !l.is_empty()), lines.iter().rposition(|l| !l.is_empty()))
-    else {
+    let (Some(first), Some(last)) = (
+        lines.iter().position(|l| !l.is_empty()),
+        lines.iter().rposition(|l| !l.is_empty()),
+    ) else {
         return false;
     };
     let lines = &lines[first..=last];
@@ -95,7 +105,10 @@ fn is_hard_wrapped(text: &str, lines: &[Span]) -> bool {
         }
         inner += 1;
         let last = text[a].chars().next_back().unwrap_or('.');
-        if !matches!(last, '.' | '!' | '?' | ':' | '"' | '”' | '’' | '\'' | ')' | '…') {
+        if !matches!(
+            last,
+            '.' | '!' | '?' | ':' | '"' | '”' | '’' | '\'' | ')' | '…'
+        ) {
             mid_sentence += 1;
         }
     }
@@ -107,12 +120,18 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        paragraphs(text).into_iter().map(|p| &text[p.span]).collect()
+        paragraphs(text)
+            .into_iter()
+            .map(|p| &text[p.span])
+            .collect()
     }
 
     #[test]
     fn one_paragraph_a_line() {
-        assert_eq!(texts("First line.\nSecond.\r\n\r\n  Third.  \n"), ["First line.", "Second.", "Third."]);
+        assert_eq!(
+            texts("First line.\nSecond.\r\n\r\n  Third.  \n"),
+            ["First line.", "Second.", "Third."]
+        );
     }
 
     #[test]
@@ -120,7 +139,10 @@ mod tests {
         let text = "This is a long sentence that\nwraps onto the next line.\n\nAnother paragraph\nwrapped too.";
         assert_eq!(
             texts(text),
-            ["This is a long sentence that\nwraps onto the next line.", "Another paragraph\nwrapped too."]
+            [
+                "This is a long sentence that\nwraps onto the next line.",
+                "Another paragraph\nwrapped too."
+            ]
         );
     }
 

@@ -57,7 +57,10 @@ fn is_opening_quote(s: &str) -> bool {
 }
 
 fn is_opening(s: &str) -> bool {
-    matches!(s, "“" | "‘" | "\"" | "'" | "«" | "(" | "[" | "¿" | "¡" | "‹" | "„" | "—" | "–")
+    matches!(
+        s,
+        "“" | "‘" | "\"" | "'" | "«" | "(" | "[" | "¿" | "¡" | "‹" | "„" | "—" | "–"
+    )
 }
 
 /// Whether a sentence can start with the token `s`.
@@ -87,14 +90,17 @@ fn split(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
         let mut end = i;
         while end + 1 < tokens.len() && tokens[end + 1].span.start == tokens[end].span.end {
             let mark = &text[tokens[end + 1].span];
-            let spaced_after =
-                tokens.get(end + 2).is_none_or(|n| n.span.start > tokens[end + 1].span.end);
+            let spaced_after = tokens
+                .get(end + 2)
+                .is_none_or(|n| n.span.start > tokens[end + 1].span.end);
             if !(is_closing(mark) || (is_opening_quote(mark) && spaced_after)) {
                 break;
             }
             end += 1;
         }
-        let Some(next) = tokens.get(end + 1) else { break };
+        let Some(next) = tokens.get(end + 1) else {
+            break;
+        };
         let next_text = &text[next.span];
         let split_here = if by == BY_ABBREV {
             abbrev::may_end_sentence(tok) && abbrev::SENTENCE_STARTERS.contains(&next_text)
@@ -113,7 +119,10 @@ fn split(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
 }
 
 fn push(tokens: &[Token], first: usize, last: usize, by: Origin, out: &mut Vec<Sentence>) {
-    out.push(Sentence { span: Span::new(tokens[first].span.start(), tokens[last].span.end()), by });
+    out.push(Sentence {
+        span: Span::new(tokens[first].span.start(), tokens[last].span.end()),
+        by,
+    });
 }
 
 #[cfg(test)]
@@ -127,14 +136,22 @@ mod tests {
         for stage in [&Paragraphs as &dyn Stage, &Tokens, &Sentences] {
             stage.run(&mut doc);
         }
-        doc.sentences.iter().map(|s| text[s.span].to_owned()).collect()
+        doc.sentences
+            .iter()
+            .map(|s| text[s.span].to_owned())
+            .collect()
     }
 
     #[test]
     fn abbreviations_and_initials_do_not_split() {
         assert_eq!(
-            sentences("Gen. J. K. Smith met Mr. Jones on Jan. 31 in the U.S. Army base. It rained."),
-            ["Gen. J. K. Smith met Mr. Jones on Jan. 31 in the U.S. Army base.", "It rained."]
+            sentences(
+                "Gen. J. K. Smith met Mr. Jones on Jan. 31 in the U.S. Army base. It rained."
+            ),
+            [
+                "Gen. J. K. Smith met Mr. Jones on Jan. 31 in the U.S. Army base.",
+                "It rained."
+            ]
         );
     }
 
@@ -142,7 +159,12 @@ mod tests {
     fn quote_then_lowercase_cue_stays_one_sentence() {
         assert_eq!(
             sentences("“We are ready.” she said. “Are you?” he asked. Then “Yes.” Then more."),
-            ["“We are ready.” she said.", "“Are you?” he asked.", "Then “Yes.”", "Then more."]
+            [
+                "“We are ready.” she said.",
+                "“Are you?” he asked.",
+                "Then “Yes.”",
+                "Then more."
+            ]
         );
         assert_eq!(
             sentences("He said “she can’t think straight.“ Then he left."),
@@ -160,6 +182,9 @@ mod tests {
 
     #[test]
     fn paragraphs_end_sentences() {
-        assert_eq!(sentences("No period here\nNext line."), ["No period here", "Next line."]);
+        assert_eq!(
+            sentences("No period here\nNext line."),
+            ["No period here", "Next line."]
+        );
     }
 }

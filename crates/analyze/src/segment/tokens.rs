@@ -51,9 +51,30 @@ fn is_mark(c: char) -> bool {
 
 /// Punctuation (as opposed to symbols such as `$`, `%`, `+`, emoji).
 pub(crate) fn is_punct(c: char) -> bool {
-    matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | '(' | ')' | '[' | ']' | '{' | '}'
-        | '-' | '/' | '\\' | '*' | '&' | '#' | '@' | '_')
-        || matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '«' | '»' | '¡' | '¿'
+    matches!(
+        c,
+        '.' | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '\''
+            | '"'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '-'
+            | '/'
+            | '\\'
+            | '*'
+            | '&'
+            | '#'
+            | '@'
+            | '_'
+    ) || matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '«' | '»' | '¡' | '¿'
             | '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '·' | '§' | '¶')
 }
 
@@ -71,23 +92,36 @@ fn nt_len(s: &str) -> Option<usize> {
     let rest = s.strip_prefix(['n', 'N'])?;
     let rest = rest.strip_prefix(APOSTROPHES)?;
     let rest = rest.strip_prefix(['t', 'T'])?;
-    rest.chars().next().is_none_or(|n| !is_word_char(n)).then_some(s.len() - rest.len())
+    rest.chars()
+        .next()
+        .is_none_or(|n| !is_word_char(n))
+        .then_some(s.len() - rest.len())
 }
 
 /// Whether a whitespace-free chunk is a URL, and how long it is without trailing punctuation.
 fn url_len(chunk: &str) -> Option<usize> {
-    let lower_has = |p: &str| chunk.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let lower_has = |p: &str| {
+        chunk
+            .get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    };
     let is_url = lower_has("http://") || lower_has("https://") || lower_has("www.") || {
         // host.tld/path: letters, digits, dots and hyphens, then a slash.
         let host_end = chunk.find('/')?;
         let host = &chunk[..host_end];
         let tld = host.rsplit('.').next()?;
         host.contains('.')
-            && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
             && tld.len() >= 2
             && tld.bytes().all(|b| b.is_ascii_alphabetic())
     };
-    is_url.then(|| chunk.trim_end_matches(|c: char| is_punct(c) && c != '/').len())
+    is_url.then(|| {
+        chunk
+            .trim_end_matches(|c: char| is_punct(c) && c != '/')
+            .len()
+    })
 }
 
 /// Whether a whitespace-free chunk is an e-mail address, and its length.
@@ -95,9 +129,13 @@ fn email_len(chunk: &str) -> Option<usize> {
     let trimmed = chunk.trim_end_matches(is_punct);
     let (user, host) = trimmed.split_once('@')?;
     let ok = !user.is_empty()
-        && user.bytes().all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b))
+        && user
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._%+-".contains(&b))
         && host.contains('.')
-        && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
     ok.then_some(trimmed.len())
 }
 
@@ -115,7 +153,10 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         }
         let (len, kind) = next_token(s, i);
         debug_assert!(len > 0 && s.is_char_boundary(i + len));
-        out.push(Token { span: Span::new(base + i, base + i + len), kind });
+        out.push(Token {
+            span: Span::new(base + i, base + i + len),
+            kind,
+        });
         i += len;
     }
 }
@@ -125,7 +166,10 @@ fn next_token(s: &str, i: usize) -> (usize, TokenKind) {
     let rest = &s[i..];
     let chunk = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
     let prev = s[..i].chars().next_back();
-    let c = rest.chars().next().expect("next_token is called on a non-empty rest");
+    let c = rest
+        .chars()
+        .next()
+        .expect("next_token is called on a non-empty rest");
     if let Some(n) = url_len(chunk).filter(|&n| n > 0) {
         return (n, TokenKind::Url);
     }
@@ -139,7 +183,11 @@ fn next_token(s: &str, i: usize) -> (usize, TokenKind) {
             .find(|ch: char| !(is_word_char(ch) || ch == '_'))
             .unwrap_or(rest.len() - 1);
         if n > 0 {
-            let kind = if c == '@' { TokenKind::Handle } else { TokenKind::Hashtag };
+            let kind = if c == '@' {
+                TokenKind::Handle
+            } else {
+                TokenKind::Hashtag
+            };
             return (n + 1, kind);
         }
     }
@@ -151,7 +199,9 @@ fn next_token(s: &str, i: usize) -> (usize, TokenKind) {
             }
         } else if after.starts_with(|d: char| d.is_ascii_digit()) {
             // ’90s
-            let n = after.find(|d: char| !is_word_char(d)).unwrap_or(after.len());
+            let n = after
+                .find(|d: char| !is_word_char(d))
+                .unwrap_or(after.len());
             return (c.len_utf8() + n, TokenKind::Word);
         }
     }
@@ -165,10 +215,16 @@ fn next_token(s: &str, i: usize) -> (usize, TokenKind) {
     }
     // Runs of the same terminal punctuation, ellipses and dashes stay together.
     if matches!(c, '.' | '!' | '?' | '-') {
-        let n = rest.find(|d: char| d != c && !(c != '-' && matches!(d, '!' | '?'))).unwrap_or(rest.len());
+        let n = rest
+            .find(|d: char| d != c && !(c != '-' && matches!(d, '!' | '?')))
+            .unwrap_or(rest.len());
         return (n, TokenKind::Punct);
     }
-    let kind = if is_punct(c) { TokenKind::Punct } else { TokenKind::Symbol };
+    let kind = if is_punct(c) {
+        TokenKind::Punct
+    } else {
+        TokenKind::Symbol
+    };
     (c.len_utf8(), kind)
 }
 
@@ -197,19 +253,24 @@ fn word(s: &str) -> (usize, TokenKind) {
             before.is_some_and(|b| b.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
         let join = match c {
             '-' | '‐' | '_' => next.is_some_and(is_word_char),
-            '.' => digits_around || (dotted && next.is_some_and(char::is_alphabetic) && {
-                // the next segment is one letter followed by a period: U.S.
-                let after = &s[j + 1..];
-                let mut it = after.chars();
-                it.next();
-                it.next() == Some('.')
-            }),
-            ',' => digits_around && {
-                let after = &s[j + 1..];
-                after.len() >= 3
-                    && after.as_bytes()[..3].iter().all(u8::is_ascii_digit)
-                    && after.as_bytes().get(3).is_none_or(|b| !b.is_ascii_digit())
-            },
+            '.' => {
+                digits_around
+                    || (dotted && next.is_some_and(char::is_alphabetic) && {
+                        // the next segment is one letter followed by a period: U.S.
+                        let after = &s[j + 1..];
+                        let mut it = after.chars();
+                        it.next();
+                        it.next() == Some('.')
+                    })
+            }
+            ',' => {
+                digits_around && {
+                    let after = &s[j + 1..];
+                    after.len() >= 3
+                        && after.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+                        && after.as_bytes().get(3).is_none_or(|b| !b.is_ascii_digit())
+                }
+            }
             ':' | '/' => digits_around,
             '\'' | '’' => {
                 let after = &s[j + c.len_utf8()..];
@@ -232,13 +293,24 @@ fn word(s: &str) -> (usize, TokenKind) {
     }
     let text = &s[..end];
     // Keep the period of abbreviations and dotted acronyms.
-    if s[end..].starts_with('.') && (abbrev::is_abbreviation(text) || (dotted && text.contains('.'))) {
+    if s[end..].starts_with('.')
+        && (abbrev::is_abbreviation(text) || (dotted && text.contains('.')))
+    {
         end += 1;
     }
     let text = &s[..end];
     let number = text.starts_with(|c: char| c.is_ascii_digit())
-        && text.chars().all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ':' | '/' | '-'));
-    (end, if number { TokenKind::Number } else { TokenKind::Word })
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ':' | '/' | '-'));
+    (
+        end,
+        if number {
+            TokenKind::Number
+        } else {
+            TokenKind::Word
+        },
+    )
 }
 
 #[cfg(test)]
@@ -255,28 +327,74 @@ mod tests {
     fn news_tokens() {
         assert_eq!(
             toks("U.S. Defense Secretary Pete Hegseth left open a 45-minute call on Jan. 31."),
-            ["U.S.", "Defense", "Secretary", "Pete", "Hegseth", "left", "open", "a", "45-minute",
-                "call", "on", "Jan.", "31", "."]
+            [
+                "U.S.",
+                "Defense",
+                "Secretary",
+                "Pete",
+                "Hegseth",
+                "left",
+                "open",
+                "a",
+                "45-minute",
+                "call",
+                "on",
+                "Jan.",
+                "31",
+                "."
+            ]
         );
     }
 
     #[test]
     fn clitics_and_apostrophes() {
-        assert_eq!(toks("Trump’s offer: she can’t, don't"), ["Trump", "’s", "offer", ":", "she", "ca", "n’t", ",", "do", "n't"]);
-        assert_eq!(toks("O’Brien in the ’90s, ministers' jobs"), ["O’Brien", "in", "the", "’90s", ",", "ministers", "'", "jobs"]);
+        assert_eq!(
+            toks("Trump’s offer: she can’t, don't"),
+            ["Trump", "’s", "offer", ":", "she", "ca", "n’t", ",", "do", "n't"]
+        );
+        assert_eq!(
+            toks("O’Brien in the ’90s, ministers' jobs"),
+            [
+                "O’Brien",
+                "in",
+                "the",
+                "’90s",
+                ",",
+                "ministers",
+                "'",
+                "jobs"
+            ]
+        );
     }
 
     #[test]
     fn numbers_urls_handles() {
-        assert_eq!(toks("10,000 troops, 3.5% on 2025-05-05"), ["10,000", "troops", ",", "3.5", "%", "on", "2025-05-05"]);
+        assert_eq!(
+            toks("10,000 troops, 3.5% on 2025-05-05"),
+            ["10,000", "troops", ",", "3.5", "%", "on", "2025-05-05"]
+        );
         assert_eq!(
             toks("sobre Sheinbaum pic.twitter.com/VUnoUddvls — (@goliveros) see https://x.com/a."),
-            ["sobre", "Sheinbaum", "pic.twitter.com/VUnoUddvls", "—", "(", "@goliveros", ")", "see", "https://x.com/a", "."]
+            [
+                "sobre",
+                "Sheinbaum",
+                "pic.twitter.com/VUnoUddvls",
+                "—",
+                "(",
+                "@goliveros",
+                ")",
+                "see",
+                "https://x.com/a",
+                "."
+            ]
         );
     }
 
     #[test]
     fn quotes_and_ellipses() {
-        assert_eq!(toks("“No…” he said... Really?!"), ["“", "No", "…", "”", "he", "said", "...", "Really", "?!"]);
+        assert_eq!(
+            toks("“No…” he said... Really?!"),
+            ["“", "No", "…", "”", "he", "said", "...", "Really", "?!"]
+        );
     }
 }

@@ -8,7 +8,7 @@ mod segment;
 mod source;
 mod time;
 
-pub use debris::{Debris, DebrisKind, Post, Platform};
+pub use debris::{Debris, DebrisKind, Platform, Post};
 pub use entity::{Entity, EntityType, Mention};
 pub use event::{Actor, Event};
 pub use quote::{Quote, QuoteKind, Speaker};

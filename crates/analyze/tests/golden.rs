@@ -1,0 +1,135 @@
+//! Golden articles: `tests/golden/<name>/input.txt` analysed must give exactly the reviewed
+//! `snapshot.txt` and `expected.json` beside it. `NEWSGRAPH_BLESS=1` rewrites them; review the
+//! diff before committing.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use newsgraph_analyze::{analyze, decode, snapshot};
+use newsgraph_doc::layers::DebrisKind;
+use newsgraph_doc::{Doc, WireOptions};
+
+fn golden_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden")
+}
+
+fn analyze_golden(dir: &Path) -> Doc {
+    let bytes = fs::read(dir.join("input.txt")).expect("golden input");
+    let mut doc = decode(&bytes).expect("golden input is text");
+    doc.name = Some("input.txt".to_owned());
+    analyze(&mut doc);
+    doc
+}
+
+#[test]
+fn golden_articles_match_their_snapshots() {
+    let bless = std::env::var_os("NEWSGRAPH_BLESS").is_some();
+    let mut dirs: Vec<PathBuf> = fs::read_dir(golden_dir())
+        .expect("tests/golden exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.join("input.txt").is_file())
+        .collect();
+    dirs.sort();
+    assert!(!dirs.is_empty(), "no golden article found");
+    let mut failures = Vec::new();
+    for dir in dirs {
+        let doc = analyze_golden(&dir);
+        let snap = snapshot(&doc);
+        let json = serde_json::to_string_pretty(&doc.to_json(WireOptions::default()))
+            .expect("json")
+            + "\n";
+        for (file, got) in [("snapshot.txt", &snap), ("expected.json", &json)] {
+            let path = dir.join(file);
+            if bless {
+                fs::write(&path, got).expect("write golden file");
+                continue;
+            }
+            let want = fs::read_to_string(&path).unwrap_or_default();
+            if &want != got {
+                let line = want
+                    .lines()
+                    .zip(got.lines())
+                    .position(|(a, b)| a != b)
+                    .map_or(0, |i| i + 1);
+                failures.push(format!("{} differs from line {line}", path.display()));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\nrun NEWSGRAPH_BLESS=1 cargo test -p newsgraph-analyze --test golden and review the diff",
+        failures.join("\n")
+    );
+}
+
+/// What a careful reader sees in the shipped example, written down by hand.
+#[test]
+fn harbor_dispute_reads_as_a_person_would() {
+    let doc = analyze_golden(&golden_dir().join("harbor-dispute"));
+    let text = doc.text();
+    assert_eq!(doc.language.as_deref(), Some("en"));
+
+    let date = doc.publication_date.as_ref().expect("a publication date");
+    assert_eq!((date.value.as_str(), date.inferred), ("2026-03-09", true));
+    assert!(doc
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "publication-date-inferred"));
+
+    let debris: Vec<(&str, DebrisKind)> =
+        doc.debris.iter().map(|d| (&text[d.span], d.kind)).collect();
+    assert_eq!(
+        debris,
+        [
+            ("pic.twitter.com/Qx7LmN2bTa", DebrisKind::EmbedLink),
+            (
+                "— MARIANA COSTA (@marianacosta) March 9, 2026",
+                DebrisKind::EmbedSignature
+            ),
+            ("–Atlantic Monitor", DebrisKind::SourceTag),
+            ("Share this article", DebrisKind::Boilerplate),
+            ("Advertisement", DebrisKind::Placeholder),
+            ("Loading…", DebrisKind::Placeholder),
+        ]
+    );
+
+    assert_eq!(doc.posts.len(), 1);
+    let post = &doc.posts[0];
+    assert_eq!(post.author, "Mariana Costa");
+    assert_eq!(post.handle.as_deref(), Some("@marianacosta"));
+    assert_eq!(post.date.as_deref(), Some("2026-03-09"));
+    assert_eq!(post.lang.as_deref(), Some("pt"));
+    assert!(
+        text[post.text].starts_with("“O primeiro-ministro")
+            && text[post.text].ends_with("Andrade sobre Matos")
+    );
+
+    let portuguese: Vec<&str> = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.lang.as_deref() == Some("pt"))
+        .map(|p| &text[p.span])
+        .collect();
+    assert_eq!(portuguese.len(), 1, "{portuguese:?}");
+    assert!(portuguese[0].starts_with("“O primeiro-ministro"));
+    assert!(doc
+        .paragraphs
+        .iter()
+        .all(|p| p.lang.as_deref().is_none_or(|l| l == "pt")));
+
+    // The closing mark typed as an opening one stays with its sentence.
+    assert!(doc
+        .sentences
+        .iter()
+        .any(|s| text[s.span].ends_with("our intentions.“")));
+    // "Jan. 14" and "S.Paulo" do not end sentences.
+    assert!(doc
+        .sentences
+        .iter()
+        .any(|s| text[s.span].starts_with("According to Reuters, in a Jan. 14 interview")));
+    assert!(doc
+        .sentences
+        .iter()
+        .any(|s| text[s.span].starts_with("Andrade’s proposal")
+            && text[s.span].ends_with("February 26.")));
+}

@@ -1,0 +1,140 @@
+//! The `newsgraph` binary end to end: inputs, formats, errors and exit codes.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn newsgraph(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("newsgraph runs");
+    let mut pipe = child.stdin.take().expect("stdin");
+    pipe.write_all(stdin.unwrap_or_default())
+        .expect("write stdin");
+    drop(pipe);
+    child.wait_with_output().expect("newsgraph finishes")
+}
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden/harbor-dispute/input.txt")
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsgraph-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).expect("write temp file");
+    path
+}
+
+#[test]
+fn analyze_writes_the_canonical_json_of_the_example() {
+    let out = newsgraph(&["analyze", example().to_str().unwrap()], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut got: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let want: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(example().with_file_name("expected.json")).unwrap(),
+    )
+    .unwrap();
+    got["name"] = want["name"].clone();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn the_date_option_wins_over_inference() {
+    let out = newsgraph(
+        &["analyze", "--date", "2026-03-10", "-"],
+        Some(b"Seen on May 5, 2025."),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["publication_date"]["value"], "2026-03-10");
+    assert_eq!(json["publication_date"]["inferred"], false);
+
+    let out = newsgraph(&["analyze", "--date", "10/03/2026", "-"], Some(b"x"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn several_inputs_give_jsonl_and_bad_ones_an_error_and_exit_1() {
+    let good = temp_file("good.txt", "Hello there. “Quoted,” she said.".as_bytes());
+    let binary = temp_file("blob.bin", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00");
+    let missing = good.with_file_name("missing.txt");
+    let out = newsgraph(
+        &[
+            "analyze",
+            good.to_str().unwrap(),
+            binary.to_str().unwrap(),
+            missing.to_str().unwrap(),
+            good.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "the two good inputs are still written");
+    assert_eq!(lines[0]["format"], "newsgraph/1");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("blob.bin") && stderr.contains("binary"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("missing.txt") && stderr.contains("cannot read"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn invalid_utf8_is_decoded_lossily_and_reported() {
+    let out = newsgraph(&["analyze", "-"], Some(b"Caf\xe9 society. \xff\xfe end."));
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let diag = &json["diagnostics"][0];
+    assert_eq!(diag["code"], "invalid-utf8");
+    let text = json["text"].as_str().unwrap();
+    let (s, e) = (
+        diag["start"].as_u64().unwrap() as usize,
+        diag["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "\u{FFFD}");
+}
+
+#[test]
+fn unbalanced_quotes_and_a_large_page_do_not_fail() {
+    let mut big = String::new();
+    while big.len() < 5_000_000 {
+        big.push_str("“Unclosed quote and a long line without end, ‘nested too ");
+    }
+    let out = newsgraph(&["analyze", "--format", "jsonl", "-"], Some(big.as_bytes()));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["text"].as_str().unwrap().len(), big.len());
+}
+
+#[test]
+fn pretty_format_draws_layers() {
+    let out = newsgraph(
+        &["analyze", "--format", "pretty", example().to_str().unwrap()],
+        None,
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("## debris (6)"), "{text}");
+    assert!(text.contains("^^^^"));
+}
