@@ -1,4 +1,5 @@
-//! Language: of the document, and of each paragraph and embedded post where it differs.
+//! Language: of the document, of each quote and embedded post, and of each paragraph where it
+//! differs from the document's.
 //!
 //! Detection is lingua's, restricted to the languages this build ships models for
 //! ([`LANGUAGES`]): restricting the set is what makes short texts reliable (whatlang took 2 of 3
@@ -140,7 +141,12 @@ impl Stage for LanguageStage {
         "language"
     }
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Paragraphs, Layer::Debris, Layer::Posts]
+        &[
+            Layer::Paragraphs,
+            Layer::Debris,
+            Layer::Posts,
+            Layer::Quotes,
+        ]
     }
     fn produces(&self) -> &'static [Layer] {
         &[Layer::Language]
@@ -180,6 +186,14 @@ impl Stage for LanguageStage {
         for (post, tag) in doc.posts.iter_mut().zip(tags) {
             post.lang = Some(tag);
         }
+        let tags: Vec<String> = doc
+            .quotes
+            .iter()
+            .map(|q| other_language(&clean(doc, q.span), main).unwrap_or_else(|| code(main)))
+            .collect();
+        for (quote, tag) in doc.quotes.iter_mut().zip(tags) {
+            quote.lang = Some(tag);
+        }
     }
 }
 
@@ -187,7 +201,7 @@ impl Stage for LanguageStage {
 fn clean(doc: &Doc, span: Span) -> String {
     let mut out = String::new();
     let mut at = span.start;
-    for d in doc.debris.iter().filter(|d| span.overlaps(d.span)) {
+    for d in doc.debris_overlapping(span) {
         if d.span.start > at {
             out.push_str(doc.slice(Span::new(at as usize, d.span.start())));
         }

@@ -12,6 +12,7 @@ pub mod input;
 pub mod language;
 pub mod posts;
 pub mod pubdate;
+pub mod quotes;
 pub mod segment;
 mod snapshot;
 
@@ -30,6 +31,7 @@ pub fn stages() -> Vec<Box<dyn Stage>> {
         Box::new(segment::Sentences),
         Box::new(debris::DebrisStage),
         Box::new(posts::Posts),
+        Box::new(quotes::Quotes),
         Box::new(pubdate::PubDate),
         Box::new(language::LanguageStage),
     ]

@@ -50,9 +50,9 @@ impl Stage for Posts {
 fn post_chars(doc: &Doc, span: Span) -> usize {
     let mut n = doc.slice(span).chars().count();
     for t in doc
-        .tokens
+        .tokens_in(span)
         .iter()
-        .filter(|t| span.contains(t.span) && t.kind == TokenKind::Url)
+        .filter(|t| t.kind == TokenKind::Url)
     {
         n = n + 23 - doc.slice(t.span).chars().count().min(n);
     }
@@ -60,7 +60,7 @@ fn post_chars(doc: &Doc, span: Span) -> usize {
 }
 
 fn post(doc: &Doc, sig: Span, floor: u32) -> Option<Post> {
-    let pi = doc.paragraphs.iter().position(|p| p.span.contains(sig))?;
+    let pi = doc.paragraph_of(sig)?;
     let para = doc.paragraphs[pi].span;
     let start = if doc
         .slice(Span::new(para.start(), sig.start()))
@@ -84,17 +84,12 @@ fn post(doc: &Doc, sig: Span, floor: u32) -> Option<Post> {
     };
     // The post's words end at the last token before the signature that is not debris.
     let text_end = doc
-        .tokens
+        .tokens_in(Span::new(start, sig.start()))
         .iter()
-        .filter(|t| t.span.start() >= start && t.span.end <= sig.start && !doc.in_debris(t.span))
+        .filter(|t| !doc.in_debris(t.span))
         .map(|t| t.span.end())
         .max()?;
-    let sig_tokens: Vec<_> = doc
-        .tokens
-        .iter()
-        .copied()
-        .filter(|t| sig.contains(t.span))
-        .collect();
+    let sig_tokens = doc.tokens_in(sig);
     let handle_at = sig_tokens
         .iter()
         .position(|t| t.kind == TokenKind::Handle)?;
@@ -105,7 +100,7 @@ fn post(doc: &Doc, sig: Span, floor: u32) -> Option<Post> {
         sig_tokens[handle_at.saturating_sub(1)].span.start(),
     );
     let author = display_name(doc.slice(author_span).trim());
-    let date = dates::date_at(doc.text(), &sig_tokens, handle_at + 2).map(|(d, _)| d.iso());
+    let date = dates::date_at(doc.text(), sig_tokens, handle_at + 2).map(|(d, _)| d.iso());
     Some(Post {
         span: Span::new(start, sig.end()),
         platform: Platform::Twitter,

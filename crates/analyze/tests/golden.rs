@@ -117,6 +117,40 @@ fn harbor_dispute_reads_as_a_person_would() {
         .iter()
         .all(|p| p.lang.as_deref().is_none_or(|l| l == "pt")));
 
+    // Quotes: three deep, a partial one, the Portuguese one, the wrong-way closing mark.
+    let quotes: Vec<(&str, Option<u32>, Option<&str>)> = doc
+        .quotes
+        .iter()
+        .map(|q| (&text[q.span], q.parent.map(|p| p.0), q.lang.as_deref()))
+        .collect();
+    assert_eq!(quotes.len(), 14, "{quotes:#?}");
+    assert!(
+        quotes[0].0.starts_with("During our last meeting")
+            && quotes[0].0.ends_with("ours to guard.'")
+    );
+    assert_eq!(
+        quotes[2],
+        ("Brazil cannot do this alone,", Some(1), Some("en"))
+    );
+    assert_eq!(quotes[1].1, Some(0));
+    assert_eq!(
+        quotes[3],
+        (
+            "No, Prime Minister, our coast is ours to guard.",
+            Some(0),
+            Some("en")
+        )
+    );
+    assert!(quotes[7].0.ends_with("mistaken about our intentions."));
+    assert!(quotes[8].0.starts_with("O primeiro-ministro") && quotes[8].2 == Some("pt"));
+    let partial: Vec<&str> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == newsgraph_doc::layers::QuoteKind::Partial)
+        .map(|q| &text[q.span])
+        .collect();
+    assert_eq!(partial, ["a danger to both nations", "a shared emergency."]);
+
     // The closing mark typed as an opening one stays with its sentence.
     assert!(doc
         .sentences

@@ -70,12 +70,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         doc.publication_date.clone_from(&date);
         newsgraph_analyze::analyze(&mut doc);
         match args.format {
-            Format::Json if !several => {
-                serde_json::to_writer_pretty(&mut out, &doc.to_json(options))?;
-                writeln!(out)?;
-            }
             Format::Json | Format::Jsonl => {
-                serde_json::to_writer(&mut out, &doc.to_json(options))?;
+                let pretty = args.format == Format::Json && !several;
+                doc.write_json(&mut out, options, pretty)
+                    .map_err(io::Error::from)?;
                 writeln!(out)?;
             }
             Format::Pretty => {

@@ -70,9 +70,35 @@ impl Doc {
         self.produced.insert(layer);
     }
 
-    /// Whether `span` lies inside a piece of debris.
+    /// Whether `span` lies inside a piece of debris (binary search: debris is sorted and
+    /// disjoint).
     pub fn in_debris(&self, span: Span) -> bool {
-        self.debris.iter().any(|d| d.span.contains(span))
+        self.debris_overlapping(span)
+            .iter()
+            .any(|d| d.span.contains(span))
+    }
+
+    /// The tokens inside `span`, found by binary search.
+    pub fn tokens_in(&self, span: Span) -> &[Token] {
+        let first = self.tokens.partition_point(|t| t.span.start < span.start);
+        let last = first + self.tokens[first..].partition_point(|t| t.span.end <= span.end);
+        &self.tokens[first..last]
+    }
+
+    /// The index of the paragraph holding `span`, found by binary search.
+    pub fn paragraph_of(&self, span: Span) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.span.end < span.end);
+        self.paragraphs
+            .get(i)
+            .filter(|p| p.span.contains(span))
+            .map(|_| i)
+    }
+
+    /// The debris that overlaps `span`, found by binary search.
+    pub fn debris_overlapping(&self, span: Span) -> &[Debris] {
+        let first = self.debris.partition_point(|d| d.span.end <= span.start);
+        let last = first + self.debris[first..].partition_point(|d| d.span.start < span.end);
+        &self.debris[first..last]
     }
 
     /// Every violated layer invariant, as readable messages; empty when the document is sound.

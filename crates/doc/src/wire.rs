@@ -107,7 +107,26 @@ pub enum WireError {
 impl Doc {
     /// The document as a `newsgraph/1` JSON value.
     pub fn to_json(&self, options: WireOptions) -> serde_json::Value {
-        let out = WireOut {
+        serde_json::to_value(self.wire(options)).expect("documents always serialize")
+    }
+
+    /// Writes the document as `newsgraph/1` JSON straight to `writer` (no intermediate value,
+    /// so memory stays proportional to the document), indented when `pretty`.
+    pub fn write_json<W: std::io::Write>(
+        &self,
+        writer: W,
+        options: WireOptions,
+        pretty: bool,
+    ) -> serde_json::Result<()> {
+        if pretty {
+            serde_json::to_writer_pretty(writer, &self.wire(options))
+        } else {
+            serde_json::to_writer(writer, &self.wire(options))
+        }
+    }
+
+    fn wire(&self, options: WireOptions) -> WireOut<'_> {
+        WireOut {
             format: FORMAT,
             name: self.name.as_deref(),
             url: self.url.as_deref(),
@@ -128,8 +147,7 @@ impl Doc {
             debris: &self.debris,
             posts: &self.posts,
             diagnostics: &self.diagnostics,
-        };
-        serde_json::to_value(out).expect("documents always serialize")
+        }
     }
 
     /// Reads a `newsgraph/1` JSON document back, checking its format and invariants.
