@@ -15,6 +15,7 @@ pub mod pubdate;
 pub mod quotes;
 pub mod segment;
 mod snapshot;
+pub mod time;
 
 use std::sync::OnceLock;
 
@@ -33,6 +34,7 @@ pub fn stages() -> Vec<Box<dyn Stage>> {
         Box::new(posts::Posts),
         Box::new(quotes::Quotes),
         Box::new(pubdate::PubDate),
+        Box::new(time::Timexes),
         Box::new(language::LanguageStage),
     ]
 }

@@ -151,6 +151,24 @@ fn harbor_dispute_reads_as_a_person_would() {
         .collect();
     assert_eq!(partial, ["a danger to both nations", "a shared emergency."]);
 
+    // Time: anchored on the inferred date (Monday 2026-03-09) and on the narrative.
+    let timexes: Vec<(&str, &str)> = doc.timexes.iter().map(|t| (&text[t.span], t.value.as_str())).collect();
+    for want in [
+        ("Thursday", "2026-03-05"),
+        ("two days after", "2026-03-03"),
+        ("Friday", "2026-03-06"),
+        ("last week", "2026-W10"),
+        ("30-minute", "PT30M"),
+        ("February 26", "2026-02-26"),
+        ("last month", "2026-02"),
+        ("1998", "1998"),
+        ("Jan. 14", "2026-01-14"),
+        ("early February", "2026-02"),
+        ("mid-February", "2026-02"),
+    ] {
+        assert!(timexes.contains(&want), "{want:?} not in {timexes:?}");
+    }
+
     // The closing mark typed as an opening one stays with its sentence.
     assert!(doc
         .sentences

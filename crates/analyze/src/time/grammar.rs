@@ -1,0 +1,227 @@
+//! The time rule language: a lexicon of words with classes, and patterns over classes.
+//!
+//! A rules file (see `rules/time/en.rules`) holds three kinds of lines:
+//!
+//! ```text
+//! lex  WORD... CLASS VALUE [cap]          words of a class, with the value they carry
+//! rule NAME: ELEMENTS => TYPE FUNC(ARGS) [mod=ARG] [pod=ARG]
+//! ex   TEXT WITH [THE EXTENT] => VALUE [dct=YYYY-MM-DD]
+//! ```
+//!
+//! Elements are classes (`MONTH`), literal words (`the`, `-`), alternatives (`last|past`),
+//! optional elements (`the?`), and context in angle brackets (`<in|since>`) that must match
+//! but stays outside the extent. Besides the lexicon's classes there are shapes: `YEAR`
+//! (1000-2999), `DAYNUM` (1-31, `5th`), `DIGITS`, `DECADE` (`1990s`, `’90s`). `cap` on a lexicon
+//! line makes the word count only when capitalised (`May`, not the verb `may`). An `ex` line
+//! belongs to the rule above it; a test runs every example.
+
+use std::collections::HashMap;
+
+/// One word of the lexicon.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub class: String,
+    pub value: String,
+    pub cap: bool,
+}
+
+/// One element of a pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Element {
+    /// Alternatives: a class name (upper case) or a literal word.
+    pub alternatives: Vec<String>,
+    pub optional: bool,
+    pub context: bool,
+}
+
+/// A rule: a pattern and how to compute its value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rule {
+    pub name: String,
+    pub elements: Vec<Element>,
+    pub kind: String,
+    pub func: String,
+    pub args: Vec<String>,
+    pub modifier: Option<String>,
+    pub part_of_day: Option<String>,
+    pub examples: Vec<Example>,
+}
+
+/// An example of a rule: a text, the expected extent and value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Example {
+    pub text: String,
+    pub extent: String,
+    pub value: String,
+    pub dct: Option<String>,
+}
+
+/// A parsed rules file.
+#[derive(Clone, Debug, Default)]
+pub struct Grammar {
+    pub lexicon: HashMap<String, Vec<Entry>>,
+    pub rules: Vec<Rule>,
+}
+
+/// A line of a rules file that could not be read.
+#[derive(Debug, PartialEq, Eq)]
+pub struct RuleError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for RuleError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+pub const SHAPES: &[&str] = &["YEAR", "DAYNUM", "DIGITS", "DECADE"];
+
+impl Grammar {
+    /// Parses a rules file.
+    pub fn parse(source: &str) -> Result<Grammar, RuleError> {
+        let mut grammar = Grammar::default();
+        for (n, raw) in source.lines().enumerate() {
+            let line = raw.trim();
+            let err = |message: String| RuleError {
+                line: n + 1,
+                message,
+            };
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (keyword, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+            match keyword {
+                "lex" => {
+                    let parts: Vec<&str> = rest.split_whitespace().collect();
+                    let cap = parts.last() == Some(&"cap");
+                    let parts = if cap {
+                        &parts[..parts.len() - 1]
+                    } else {
+                        &parts[..]
+                    };
+                    if parts.len() < 3 {
+                        return Err(err("lex needs WORD... CLASS VALUE".into()));
+                    }
+                    let (class, value) = (parts[parts.len() - 2], parts[parts.len() - 1]);
+                    for word in &parts[..parts.len() - 2] {
+                        grammar
+                            .lexicon
+                            .entry(word.to_lowercase())
+                            .or_default()
+                            .push(Entry {
+                                class: class.to_owned(),
+                                value: value.to_owned(),
+                                cap,
+                            });
+                    }
+                }
+                "rule" => grammar.rules.push(parse_rule(rest).map_err(err)?),
+                "ex" => {
+                    let rule = grammar
+                        .rules
+                        .last_mut()
+                        .ok_or_else(|| err("ex before any rule".into()))?;
+                    rule.examples.push(parse_example(rest).map_err(err)?);
+                }
+                other => return Err(err(format!("unknown keyword {other:?}"))),
+            }
+        }
+        for rule in &grammar.rules {
+            for e in &rule.elements {
+                for alt in &e.alternatives {
+                    let is_class = alt.chars().all(|c| c.is_ascii_uppercase() || c == '_');
+                    let known = SHAPES.contains(&alt.as_str())
+                        || grammar.lexicon.values().flatten().any(|x| &x.class == alt);
+                    if is_class && !known {
+                        return Err(RuleError {
+                            line: 0,
+                            message: format!("rule {}: unknown class {alt}", rule.name),
+                        });
+                    }
+                }
+            }
+        }
+        Ok(grammar)
+    }
+}
+
+fn parse_rule(rest: &str) -> Result<Rule, String> {
+    let (name, rest) = rest.split_once(':').ok_or("rule needs NAME:")?;
+    let (pattern, action) = rest.split_once("=>").ok_or("rule needs =>")?;
+    let elements = pattern
+        .split_whitespace()
+        .map(|raw| {
+            let (raw, context) = match raw.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
+                Some(inner) => (inner, true),
+                None => (raw, false),
+            };
+            let (raw, optional) = match raw.strip_suffix('?') {
+                Some(r) if !r.is_empty() => (r, true),
+                _ => (raw, false),
+            };
+            Element {
+                alternatives: raw.split('|').map(str::to_owned).collect(),
+                optional,
+                context,
+            }
+        })
+        .collect::<Vec<_>>();
+    if elements.is_empty() {
+        return Err("empty pattern".into());
+    }
+    let mut words = action.split_whitespace();
+    let kind = words.next().ok_or("rule needs a TYPE")?.to_owned();
+    if !matches!(kind.as_str(), "DATE" | "TIME" | "DURATION" | "SET") {
+        return Err(format!("unknown type {kind}"));
+    }
+    let call = words.next().ok_or("rule needs FUNC(ARGS)")?;
+    let (func, args) = call.split_once('(').ok_or("FUNC(ARGS) expected")?;
+    let args = args.strip_suffix(')').ok_or("missing )")?;
+    let args = if args.is_empty() {
+        vec![]
+    } else {
+        args.split(',').map(|a| a.trim().to_owned()).collect()
+    };
+    let mut modifier = None;
+    let mut part_of_day = None;
+    for extra in words {
+        match extra.split_once('=') {
+            Some(("mod", v)) => modifier = Some(v.to_owned()),
+            Some(("pod", v)) => part_of_day = Some(v.to_owned()),
+            _ => return Err(format!("unknown option {extra}")),
+        }
+    }
+    Ok(Rule {
+        name: name.trim().to_owned(),
+        elements,
+        kind,
+        func: func.to_owned(),
+        args,
+        modifier,
+        part_of_day,
+        examples: Vec::new(),
+    })
+}
+
+fn parse_example(rest: &str) -> Result<Example, String> {
+    let (text, expect) = rest.rsplit_once("=>").ok_or("ex needs =>")?;
+    let mut expect = expect.split_whitespace();
+    let value = expect.next().ok_or("ex needs a value")?.to_owned();
+    let dct = expect
+        .next()
+        .and_then(|d| d.strip_prefix("dct="))
+        .map(str::to_owned);
+    let text = text.trim();
+    let open = text.find('[').ok_or("ex needs [extent]")?;
+    let close = text.find(']').ok_or("ex needs [extent]")?;
+    Ok(Example {
+        text: text.replace(['[', ']'], ""),
+        extent: text[open + 1..close].to_owned(),
+        value,
+        dct,
+    })
+}

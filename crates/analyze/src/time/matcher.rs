@@ -1,0 +1,208 @@
+//! Matching rule patterns against a sentence's tokens.
+//!
+//! Tokens are seen lower-cased, with hyphenated words split at their hyphens (`mid-February`
+//! is `mid` `-` `february`), so patterns can reach inside them.
+
+use newsgraph_doc::layers::{Token, TokenKind};
+use newsgraph_doc::Span;
+
+use super::grammar::{Element, Grammar, Rule};
+
+/// A token as the time rules see it.
+#[derive(Clone, Debug)]
+pub struct TimeToken {
+    pub span: Span,
+    pub lower: String,
+    /// Classes this token belongs to, with their values.
+    pub classes: Vec<(String, String)>,
+}
+
+/// A match of one rule: token range of the extent and, per element, the token and class used.
+#[derive(Clone, Debug)]
+pub struct Match<'g> {
+    pub rule: &'g Rule,
+    pub first: usize,
+    pub last: usize,
+    pub captures: Vec<Option<(usize, String)>>,
+}
+
+/// Splits a sentence's tokens for the rules and gives each its classes.
+pub fn time_tokens(text: &str, tokens: &[Token], grammar: &Grammar) -> Vec<TimeToken> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let s = &text[t.span];
+        if matches!(t.kind, TokenKind::Word | TokenKind::Number) && s.contains('-') && s.len() > 1 {
+            let mut at = t.span.start();
+            for (i, part) in s.split('-').enumerate() {
+                if i > 0 {
+                    out.push(classify(text, Span::new(at, at + 1), grammar));
+                    at += 1;
+                }
+                if !part.is_empty() {
+                    out.push(classify(text, Span::new(at, at + part.len()), grammar));
+                }
+                at += part.len();
+            }
+        } else {
+            out.push(classify(text, t.span, grammar));
+        }
+    }
+    out
+}
+
+fn classify(text: &str, span: Span, grammar: &Grammar) -> TimeToken {
+    let original = &text[span];
+    let lower = original.to_lowercase();
+    let capitalised = original.starts_with(char::is_uppercase);
+    let mut classes = Vec::new();
+    let bare = lower.strip_suffix('.').filter(|b| !b.is_empty());
+    for key in std::iter::once(lower.as_str()).chain(bare) {
+        for e in grammar.lexicon.get(key).into_iter().flatten() {
+            if !e.cap || capitalised {
+                classes.push((e.class.clone(), e.value.clone()));
+            }
+        }
+    }
+    let digits = lower.bytes().all(|b| b.is_ascii_digit()) && !lower.is_empty();
+    if digits {
+        classes.push(("DIGITS".into(), lower.clone()));
+        if let Ok(n) = lower.parse::<u32>() {
+            if lower.len() == 4 && (1000..3000).contains(&n) {
+                classes.push(("YEAR".into(), lower.clone()));
+            }
+            if lower.len() <= 2 && (1..=31).contains(&n) {
+                classes.push(("DAYNUM".into(), n.to_string()));
+            }
+        }
+    } else if let Some(n) = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| lower.strip_suffix(s))
+    {
+        if let Ok(n) = n.parse::<u32>() {
+            if (1..=31).contains(&n) {
+                classes.push(("DAYNUM".into(), n.to_string()));
+            }
+        }
+    }
+    if let Some(d) = decade(&lower) {
+        classes.push(("DECADE".into(), d));
+    }
+    TimeToken {
+        span,
+        lower,
+        classes,
+    }
+}
+
+/// `1990s` → `199`; `’90s`, `'90s`, `90s` → `199`.
+fn decade(s: &str) -> Option<String> {
+    let d = s.strip_suffix('s')?;
+    let d = d.trim_start_matches(['\'', '’']);
+    match d.len() {
+        4 if d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()) => Some(d[..3].to_owned()),
+        2 if d.ends_with('0') && d.bytes().all(|b| b.is_ascii_digit()) => {
+            Some(format!("19{}", &d[..1]))
+        }
+        _ => None,
+    }
+}
+
+fn element_matches(e: &Element, t: &TimeToken) -> Option<String> {
+    e.alternatives.iter().find_map(|alt| {
+        if alt.starts_with(|c: char| c.is_ascii_uppercase()) {
+            t.classes
+                .iter()
+                .find(|(c, _)| c == alt)
+                .map(|(c, _)| c.clone())
+        } else {
+            (t.lower == *alt || t.lower.strip_suffix('.') == Some(alt.as_str()))
+                .then(|| alt.clone())
+        }
+    })
+}
+
+/// Tries `rule` at token `start`; returns the match with the most tokens.
+pub fn match_at<'g>(rule: &'g Rule, tokens: &[TimeToken], start: usize) -> Option<Match<'g>> {
+    let mut captures = vec![None; rule.elements.len()];
+    let end = step(rule, tokens, 0, start, &mut captures)?;
+    let used: Vec<usize> = rule
+        .elements
+        .iter()
+        .zip(&captures)
+        .filter(|(e, c)| !e.context && c.is_some())
+        .filter_map(|(_, c)| c.as_ref().map(|(t, _)| *t))
+        .collect();
+    let (&first, &last) = (used.first()?, used.last()?);
+    debug_assert!(end > last);
+    Some(Match {
+        rule,
+        first,
+        last,
+        captures,
+    })
+}
+
+fn step(
+    rule: &Rule,
+    tokens: &[TimeToken],
+    e: usize,
+    t: usize,
+    captures: &mut Vec<Option<(usize, String)>>,
+) -> Option<usize> {
+    let Some(element) = rule.elements.get(e) else {
+        return Some(t);
+    };
+    if let Some(class) = tokens.get(t).and_then(|tok| element_matches(element, tok)) {
+        captures[e] = Some((t, class));
+        if let Some(end) = step(rule, tokens, e + 1, t + 1, captures) {
+            return Some(end);
+        }
+        captures[e] = None;
+    }
+    if element.optional {
+        return step(rule, tokens, e + 1, t, captures);
+    }
+    None
+}
+
+/// Whether the token could take part in a time expression at all (a class or a shape).
+pub fn is_timey(t: &TimeToken) -> bool {
+    !t.classes.is_empty()
+}
+
+/// The best non-overlapping matches in a sentence: longest first, then earliest rule.
+pub fn find<'g>(grammar: &'g Grammar, tokens: &[TimeToken]) -> Vec<Match<'g>> {
+    let mut candidates: Vec<Match<'g>> = Vec::new();
+    for start in 0..tokens.len() {
+        if !tokens[start..tokens.len().min(start + 4)]
+            .iter()
+            .any(is_timey)
+        {
+            continue;
+        }
+        for rule in &grammar.rules {
+            if let Some(m) = match_at(rule, tokens, start) {
+                candidates.push(m);
+            }
+        }
+    }
+    // Longest extent (in bytes) first; among equals, the earlier rule.
+    let rank = |m: &Match| {
+        let len = tokens[m.last].span.end - tokens[m.first].span.start;
+        let rule_index = grammar
+            .rules
+            .iter()
+            .position(|r| std::ptr::eq(r, m.rule))
+            .unwrap_or(0);
+        (std::cmp::Reverse(len), rule_index, m.first)
+    };
+    candidates.sort_by_key(rank);
+    let mut taken: Vec<Match<'g>> = Vec::new();
+    for m in candidates {
+        if taken.iter().all(|t| m.last < t.first || m.first > t.last) {
+            taken.push(m);
+        }
+    }
+    taken.sort_by_key(|m| m.first);
+    taken
+}

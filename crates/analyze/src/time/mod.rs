@@ -1,0 +1,159 @@
+//! When: temporal expressions found and normalised to TIMEX3.
+//!
+//! The rules are data (`rules/time/en.rules`): a lexicon of words with classes and values, and
+//! patterns over them, each with a normalisation function and examples ([`grammar`] describes
+//! the language). The stage reads each sentence's tokens, takes the longest non-overlapping
+//! matches, and normalises them in text order against the publication date and the narrative's
+//! reference time (the last date mentioned). Extents follow TimeML: prepositions outside,
+//! determiners and modifiers ("early", "mid-") inside.
+
+pub mod calendar;
+pub mod grammar;
+mod matcher;
+mod normalize;
+mod value;
+
+use std::sync::OnceLock;
+
+use newsgraph_doc::layers::{Timex, TimexType};
+use newsgraph_doc::{Doc, Layer, Origin, Span, Stage};
+
+use calendar::Date;
+use grammar::Grammar;
+use normalize::Context;
+
+/// The English rules, compiled into the binary.
+pub const ENGLISH: &str = include_str!("../../rules/time/en.rules");
+
+/// The timex stage.
+#[derive(Debug, Default)]
+pub struct Timexes;
+
+/// The parsed English grammar.
+pub fn english() -> &'static Grammar {
+    static GRAMMAR: OnceLock<Grammar> = OnceLock::new();
+    GRAMMAR.get_or_init(|| Grammar::parse(ENGLISH).expect("the shipped English time rules parse"))
+}
+
+impl Stage for Timexes {
+    fn name(&self) -> &'static str {
+        "timexes"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens, Layer::PublicationDate]
+    }
+    fn produces(&self) -> &'static [Layer] {
+        &[Layer::Timexes]
+    }
+    fn run(&self, doc: &mut Doc) {
+        let dct = doc
+            .publication_date
+            .as_ref()
+            .and_then(|p| Date::parse(&p.value));
+        doc.timexes = tag(doc, english(), dct);
+    }
+}
+
+/// Future markers: a sentence holding one resolves bare names ("Friday", "May") forward.
+const FUTURE: &[&str] = &["will", "'ll", "’ll", "shall", "tomorrow", "upcoming"];
+
+/// Tags the timexes of `doc` with `grammar`, anchored on `dct`.
+pub fn tag(doc: &Doc, grammar: &Grammar, dct: Option<Date>) -> Vec<Timex> {
+    let text = doc.text();
+    let mut out = Vec::new();
+    let mut reference = None;
+    for sentence in &doc.sentences {
+        let tokens = doc.tokens_in(sentence.span);
+        let tokens = matcher::time_tokens(text, tokens, grammar);
+        let future = tokens.iter().any(|t| FUTURE.contains(&t.lower.as_str()))
+            || tokens
+                .windows(2)
+                .any(|w| w[0].lower == "going" && w[1].lower == "to");
+        for m in matcher::find(grammar, &tokens) {
+            let span = Span::new(tokens[m.first].span.start(), tokens[m.last].span.end());
+            let cx = Context {
+                dct,
+                reference,
+                future,
+            };
+            let Some(n) = normalize::normalize(&m, &tokens, &cx) else {
+                continue;
+            };
+            if let (Some(p), "DATE" | "TIME") = (n.point, m.rule.kind.as_str()) {
+                reference = Some(p);
+            }
+            out.push(Timex {
+                span,
+                kind: match m.rule.kind.as_str() {
+                    "TIME" => TimexType::TIME,
+                    "DURATION" => TimexType::DURATION,
+                    "SET" => TimexType::SET,
+                    _ => TimexType::DATE,
+                },
+                value: n.value,
+                modifier: n.modifier,
+                by: Origin {
+                    stage: "timexes".into(),
+                    rule: m.rule.name.clone().into(),
+                },
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every example of every rule: the extent is found and gets the value.
+    #[test]
+    fn every_rule_example_holds() {
+        let grammar = english();
+        let mut failures = Vec::new();
+        let mut count = 0;
+        for rule in &grammar.rules {
+            for ex in &rule.examples {
+                count += 1;
+                let date = ex.dct.as_deref().unwrap_or("2025-05-05");
+                let doc = crate::analyze_text(&ex.text, Some(date));
+                let found = doc.timexes.iter().find(|t| ex.text[t.span] == ex.extent);
+                match found {
+                    Some(t) if t.value == ex.value && t.by.rule == rule.name => {}
+                    Some(t) => failures.push(format!(
+                        "{}: {:?} gave {} by {} (want {})",
+                        rule.name, ex.text, t.value, t.by, ex.value
+                    )),
+                    None => failures.push(format!(
+                        "{}: {:?} found {:?}, not [{}]",
+                        rule.name,
+                        ex.text,
+                        doc.timexes
+                            .iter()
+                            .map(|t| &ex.text[t.span])
+                            .collect::<Vec<_>>(),
+                        ex.extent
+                    )),
+                }
+            }
+        }
+        assert!(count > 50, "only {count} examples");
+        assert!(
+            failures.is_empty(),
+            "{} of {count} examples fail:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn every_rule_has_an_example() {
+        let missing: Vec<&str> = english()
+            .rules
+            .iter()
+            .filter(|r| r.examples.is_empty())
+            .map(|r| r.name.as_str())
+            .collect();
+        assert!(missing.is_empty(), "rules without examples: {missing:?}");
+    }
+}

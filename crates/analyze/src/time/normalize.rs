@@ -1,0 +1,292 @@
+//! From a rule match to a TIMEX3 value: the rule's function applied to its captures, anchored
+//! on the publication date (deictic expressions: "yesterday", "last week", "two days ago") or on
+//! the narrative's reference time, the last date the text mentioned ("one day after", "days
+//! later", "a year earlier").
+
+use super::calendar::Date;
+use super::matcher::{Match, TimeToken};
+use super::value::{shift, Point, Season, Unit};
+
+/// What normalisation knows besides the match.
+#[derive(Clone, Copy, Debug)]
+pub struct Context {
+    /// The document creation time: the publication date.
+    pub dct: Option<Date>,
+    /// The last date the text mentioned.
+    pub reference: Option<Point>,
+    /// Whether the sentence speaks of the future ("will", "next").
+    pub future: bool,
+}
+
+/// A normalised expression.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Normalized {
+    pub value: String,
+    pub modifier: Option<String>,
+    /// The point it denotes, when it is one; it becomes the new reference time.
+    pub point: Option<Point>,
+}
+
+/// The value of argument `arg`: `$k` is the k-th element's captured value, else a literal.
+fn arg(m: &Match, tokens: &[TimeToken], arg: &str) -> Option<String> {
+    let Some(k) = arg.strip_prefix('$') else {
+        return Some(arg.to_owned());
+    };
+    let k: usize = k.parse().ok()?;
+    let (t, class) = m.captures.get(k.checked_sub(1)?)?.as_ref()?;
+    let token = &tokens[*t];
+    token
+        .classes
+        .iter()
+        .find(|(c, _)| c == class)
+        .map(|(_, v)| v.clone())
+        .or_else(|| Some(token.lower.clone()))
+}
+
+fn number(s: &str) -> Option<i64> {
+    s.parse().ok()
+}
+
+/// Normalises a match; `None` when the rule's function does not apply (no DCT, bad args).
+pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normalized> {
+    let rule = m.rule;
+    let a = |i: usize| rule.args.get(i).and_then(|x| arg(m, tokens, x));
+    let unit = |i: usize| a(i).as_deref().and_then(Unit::parse);
+    let dct = cx.dct;
+    let point = |p: Point| Some((p.value(), Some(p)));
+    let (value, point): (String, Option<Point>) = match rule.func.as_str() {
+        "lit" | "lex" => (a(0)?, None),
+        "date" => {
+            let year = a(0).and_then(|y| number(&y));
+            let month = a(1).and_then(|m| number(&m)).map(|m| m as u32);
+            let day = a(2).and_then(|d| number(&d)).map(|d| d as u32);
+            date(year.map(|y| y as i32), month, day, cx)?
+        }
+        "year" => point(Point::Year(number(&a(0)?)? as i32))?,
+        "decade" => point(Point::Decade(number(&a(0)?)? as i32))?,
+        "deictic" => {
+            let d = dct?.add_days(number(&a(0)?)?);
+            point(Point::Day(d))?
+        }
+        "weekday" => point(Point::Day(weekday(
+            dct?,
+            number(&a(0)?)? as u32,
+            direction(cx, None),
+        )))?,
+        "rel" => {
+            let r = number(&a(0)?)?;
+            let u = unit(1)?;
+            point(Point::at(shift(dct?, u, r), u))?
+        }
+        "relname" => relname(number(&a(0)?)?, &a(1)?, rule.args.get(1)?, m, dct?)?,
+        "ago" => {
+            let u = unit(1)?;
+            match number(&a(0)?) {
+                Some(n) => point(Point::at(shift(dct?, u, -n), u))?,
+                None => ("PAST_REF".to_owned(), None),
+            }
+        }
+        "later" => {
+            let u = unit(1)?;
+            let sign: i64 = if a(2)?.starts_with('-') { -1 } else { 1 };
+            let reference = cx.reference.or(dct.map(Point::Day))?;
+            match number(&a(0)?) {
+                Some(n) => {
+                    let moved = shift(reference.anchor(), u, sign * n);
+                    let granularity = if reference.unit() as u8 <= u as u8 {
+                        reference.unit()
+                    } else {
+                        u
+                    };
+                    point(Point::at(moved, granularity))?
+                }
+                None => {
+                    // "days later": a few units on, known only to the next coarser unit.
+                    let moved = shift(reference.anchor(), u, sign * 3);
+                    let coarser = match u {
+                        Unit::Day | Unit::Week | Unit::Weekend => Unit::Month,
+                        Unit::Month | Unit::Quarter => Unit::Year,
+                        other => other,
+                    };
+                    point(Point::at(moved, coarser))?
+                }
+            }
+        }
+        "dur" => (duration(a(0).as_deref(), unit(1)?), None),
+        "set" => (duration(Some("1"), unit(0)?), None),
+        "setday" => (format!("XXXX-WXX-{}", a(0)?), None),
+        "quarter" => {
+            let q = number(&a(0)?)? as u32;
+            let year = match a(1).and_then(|y| number(&y)) {
+                Some(y) => y as i32,
+                None => dct?.year,
+            };
+            point(Point::Quarter(year, q))?
+        }
+        "lastquarter" => {
+            let d = shift(dct?, Unit::Quarter, -1);
+            point(Point::Quarter(d.year, d.quarter()))?
+        }
+        "season" => {
+            let s = Season::parse(&a(0)?)?;
+            let year = match a(1).and_then(|y| number(&y)) {
+                Some(y) => y as i32,
+                None => dct?.year,
+            };
+            point(Point::Season(year, s))?
+        }
+        "weekend" => {
+            let r = number(&a(0)?)?;
+            let d = dct?;
+            let saturday = d.add_days(6 - i64::from(d.weekday()));
+            let target = match r {
+                0 if cx.future => saturday,
+                0 => saturday.add_days(-7 * i64::from(d.weekday() < 6)),
+                n => saturday.add_days(7 * n),
+            };
+            point(Point::at(target, Unit::Weekend))?
+        }
+        _ => return None,
+    };
+    let mut value = value;
+    if let (Some(pod), Some(Point::Day(_))) = (rule.part_of_day.as_deref(), point) {
+        value = format!("{value}T{}", arg(m, tokens, pod)?);
+    }
+    let modifier = rule.modifier.as_deref().and_then(|x| arg(m, tokens, x));
+    Some(Normalized {
+        value,
+        modifier,
+        point,
+    })
+}
+
+/// Which way to resolve a name: -1 past, 1 future.
+fn direction(cx: &Context, rel: Option<i64>) -> i64 {
+    match rel {
+        Some(r) if r != 0 => r,
+        _ if cx.future => 1,
+        _ => -1,
+    }
+}
+
+/// The weekday `w` nearest the DCT in `dir` (-1: on or before, 1: after).
+fn weekday(dct: Date, w: u32, dir: i64) -> Date {
+    let today = i64::from(dct.weekday());
+    let w = i64::from(w);
+    if dir < 0 {
+        dct.add_days(-(today - w).rem_euclid(7))
+    } else {
+        let ahead = (w - today).rem_euclid(7);
+        dct.add_days(if ahead == 0 { 7 } else { ahead })
+    }
+}
+
+/// `last May`, `next Friday`, `this fall`.
+fn relname(
+    r: i64,
+    value: &str,
+    arg_name: &str,
+    m: &Match,
+    dct: Date,
+) -> Option<(String, Option<Point>)> {
+    let k: usize = arg_name.strip_prefix('$')?.parse().ok()?;
+    let class = m.captures.get(k - 1)?.as_ref()?.1.as_str();
+    let p = match class {
+        "WEEKDAY" => {
+            let w: u32 = value.parse().ok()?;
+            match r {
+                0 => Point::Day(dct.add_days(i64::from(w) - i64::from(dct.weekday()))),
+                -1 => Point::Day(weekday(dct.add_days(-1), w, -1)),
+                _ => Point::Day(weekday(dct, w, 1)),
+            }
+        }
+        "MONTH" => {
+            let month: u32 = value.parse().ok()?;
+            let year = match r {
+                0 => dct.year,
+                -1 if month < dct.month => dct.year,
+                -1 => dct.year - 1,
+                _ if month > dct.month => dct.year,
+                _ => dct.year + 1,
+            };
+            Point::Month(year, month)
+        }
+        "SEASON" => {
+            let s = Season::parse(value)?;
+            let now = Season::of_month(dct.month).index();
+            let year = match r {
+                0 => dct.year,
+                -1 if s.index() < now => dct.year,
+                -1 => dct.year - 1,
+                _ if s.index() > now => dct.year,
+                _ => dct.year + 1,
+            };
+            Point::Season(year, s)
+        }
+        _ => return None,
+    };
+    Some((p.value(), Some(p)))
+}
+
+/// A calendar date with missing parts inferred from the DCT and the sentence's tense.
+fn date(
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+    cx: &Context,
+) -> Option<(String, Option<Point>)> {
+    let point = match (year, month, day) {
+        (Some(y), Some(m), Some(d)) => Point::Day(Date::new(y, m, d)?),
+        (Some(y), Some(m), None) => Point::Month(y, m),
+        (Some(y), None, _) => Point::Year(y),
+        (None, Some(m), day) => {
+            let Some(dct) = cx.dct else {
+                let v = match day {
+                    Some(d) => format!("XXXX-{m:02}-{d:02}"),
+                    None => format!("XXXX-{m:02}"),
+                };
+                return Some((v, None));
+            };
+            let key = |y: i32| (y, m, day.unwrap_or(0));
+            let now = (dct.year, dct.month, if day.is_some() { dct.day } else { 0 });
+            let year = if cx.future {
+                if key(dct.year) >= now {
+                    dct.year
+                } else {
+                    dct.year + 1
+                }
+            } else if key(dct.year) <= now {
+                dct.year
+            } else {
+                dct.year - 1
+            };
+            match day {
+                Some(d) => Point::Day(Date::new(year, m, d)?),
+                None => Point::Month(year, m),
+            }
+        }
+        (None, None, _) => return None,
+    };
+    Some((point.value(), Some(point)))
+}
+
+/// `P3D`, `PT45M`, `PXY`.
+fn duration(n: Option<&str>, unit: Unit) -> String {
+    let (code, time) = unit.duration_code();
+    let n = match n {
+        Some(n) if n.parse::<f64>().is_ok() => n.to_owned(),
+        _ => "X".to_owned(),
+    };
+    let (n, code) = match (unit, n.as_str()) {
+        (Unit::Decade, "X") => ("X".to_owned(), "DE"),
+        (Unit::Decade, n) => ((n.parse::<u32>().unwrap_or(1) * 10).to_string(), "Y"),
+        (Unit::Century, "X") => ("X".to_owned(), "CE"),
+        (Unit::Century, n) => ((n.parse::<u32>().unwrap_or(1) * 100).to_string(), "Y"),
+        _ => (n, code),
+    };
+    if time {
+        format!("PT{n}{code}")
+    } else {
+        format!("P{n}{code}")
+    }
+}
