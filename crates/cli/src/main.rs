@@ -5,6 +5,7 @@
 
 mod analyze;
 mod bench;
+mod timeml;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -25,6 +26,8 @@ enum Command {
     Analyze(analyze::Args),
     /// Measure the pipeline's throughput on a JSONL corpus of articles.
     Bench(bench::Args),
+    /// Tag a folder of TimeML documents with timexes (for TimeML scorers).
+    Timeml(timeml::Args),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +35,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Timeml(args) => timeml::run(args),
     };
     match result {
         Ok(code) => code,
