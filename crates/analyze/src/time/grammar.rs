@@ -11,7 +11,7 @@
 //! Elements are classes (`MONTH`), literal words (`the`, `-`), alternatives (`last|past`),
 //! optional elements (`the?`), and context in angle brackets (`<in|since>`) that must match
 //! but stays outside the extent. Besides the lexicon's classes there are shapes: `YEAR`
-//! (1000-2999), `DAYNUM` (1-31, `5th`), `DIGITS`, `DECADE` (`1990s`, `’90s`). `cap` on a lexicon
+//! (1000-2999), `DAYNUM` (1-31, `5th`), `DIGITS`, `DECADE` (`1990s`, `’90s`), `CLOCK` (`10:35`). `cap` on a lexicon
 //! line makes the word count only when capitalised (`May`, not the verb `may`). An `ex` line
 //! belongs to the rule above it; a test runs every example.
 
@@ -78,7 +78,7 @@ impl std::fmt::Display for RuleError {
 
 impl std::error::Error for RuleError {}
 
-pub const SHAPES: &[&str] = &["YEAR", "DAYNUM", "DIGITS", "DECADE"];
+pub const SHAPES: &[&str] = &["YEAR", "DAYNUM", "DIGITS", "DECADE", "CLOCK"];
 
 impl Grammar {
     /// Parses a rules file.

@@ -84,6 +84,12 @@ fn classify(text: &str, span: Span, grammar: &Grammar) -> TimeToken {
             }
         }
     }
+    if let Some((h, m)) = lower.split_once(':') {
+        let ok = |x: &str, max: u32| x.len() <= 2 && x.parse::<u32>().is_ok_and(|n| n <= max);
+        if ok(h, 24) && m.len() == 2 && ok(m, 59) {
+            classes.push(("CLOCK".into(), lower.clone()));
+        }
+    }
     if let Some(d) = decade(&lower) {
         classes.push(("DECADE".into(), d));
     }

@@ -54,8 +54,40 @@ impl Stage for Timexes {
     }
 }
 
-/// Future markers: a sentence holding one resolves bare names ("Friday", "May") forward.
-const FUTURE: &[&str] = &["will", "'ll", "’ll", "shall", "tomorrow", "upcoming"];
+/// Future markers: near one, bare names ("Friday", "May") resolve forward.
+const FUTURE: &[&str] = &["will", "'ll", "’ll", "shall", "wo", "tomorrow", "upcoming", "scheduled", "expected", "plans", "planned", "begins", "opens", "starts", "ends"];
+/// Past markers: near one, bare names resolve backward.
+const PAST: &[&str] = &["was", "were", "had", "did", "said", "told", "ago", "last", "yesterday", "came", "went", "began", "took", "made", "met", "won", "lost", "left", "rose", "fell"];
+/// Tokens on each side of an expression searched for tense markers.
+const TENSE_WINDOW: usize = 6;
+
+/// The tense near tokens `first..=last`: `Some(true)` future, `Some(false)` past.
+fn tense(tokens: &[matcher::TimeToken], first: usize, last: usize) -> Option<bool> {
+    let from = first.saturating_sub(TENSE_WINDOW);
+    let to = (last + 1 + TENSE_WINDOW).min(tokens.len());
+    // The nearest marker decides.
+    let distance = |i: usize| if i < first { first - i } else { i - last };
+    let mut best: Option<(usize, bool)> = None;
+    for (i, t) in tokens.iter().enumerate().take(to).skip(from) {
+        if (first..=last).contains(&i) {
+            continue;
+        }
+        let w = t.lower.as_str();
+        let marker = if FUTURE.contains(&w) || (w == "going" && tokens.get(i + 1).is_some_and(|n| n.lower == "to")) {
+            Some(true)
+        } else if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
+            Some(false)
+        } else {
+            None
+        };
+        if let Some(future) = marker {
+            if best.is_none_or(|(d, _)| distance(i) < d) {
+                best = Some((distance(i), future));
+            }
+        }
+    }
+    best.map(|(_, future)| future)
+}
 
 /// Tags the timexes of `doc` with `grammar`, anchored on `dct`.
 pub fn tag(doc: &Doc, grammar: &Grammar, dct: Option<Date>) -> Vec<Timex> {
@@ -65,17 +97,9 @@ pub fn tag(doc: &Doc, grammar: &Grammar, dct: Option<Date>) -> Vec<Timex> {
     for sentence in &doc.sentences {
         let tokens = doc.tokens_in(sentence.span);
         let tokens = matcher::time_tokens(text, tokens, grammar);
-        let future = tokens.iter().any(|t| FUTURE.contains(&t.lower.as_str()))
-            || tokens
-                .windows(2)
-                .any(|w| w[0].lower == "going" && w[1].lower == "to");
         for m in matcher::find(grammar, &tokens) {
             let span = Span::new(tokens[m.first].span.start(), tokens[m.last].span.end());
-            let cx = Context {
-                dct,
-                reference,
-                future,
-            };
+            let cx = Context { dct, reference, tense: tense(&tokens, m.first, m.last) };
             let Some(n) = normalize::normalize(&m, &tokens, &cx) else {
                 continue;
             };

@@ -14,8 +14,8 @@ pub struct Context {
     pub dct: Option<Date>,
     /// The last date the text mentioned.
     pub reference: Option<Point>,
-    /// Whether the sentence speaks of the future ("will", "next").
-    pub future: bool,
+    /// The tense near the expression: `Some(true)` future ("will"), `Some(false)` past.
+    pub tense: Option<bool>,
 }
 
 /// A normalised expression.
@@ -41,6 +41,12 @@ fn arg(m: &Match, tokens: &[TimeToken], arg: &str) -> Option<String> {
         .find(|(c, _)| c == class)
         .map(|(_, v)| v.clone())
         .or_else(|| Some(token.lower.clone()))
+}
+
+/// The class the element named by `arg` (`$k`) matched with.
+fn class_of<'m>(m: &'m Match, arg: &str) -> Option<&'m str> {
+    let k: usize = arg.strip_prefix('$')?.parse().ok()?;
+    m.captures.get(k.checked_sub(1)?)?.as_ref().map(|(_, c)| c.as_str())
 }
 
 fn number(s: &str) -> Option<i64> {
@@ -112,6 +118,20 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
                 }
             }
         }
+        "monthrel" => {
+            let month = number(&a(0)?)? as u32;
+            let year = dct?.year + number(&a(1)?)? as i32;
+            point(Point::Month(year, month))?
+        }
+        "clock" => {
+            let (hour, minute) = clock(&a(0)?, a(1).as_deref())?;
+            let day = match (a(2), rule.args.get(2).and_then(|k| class_of(m, k))) {
+                (Some(w), Some("WEEKDAY")) => weekday(dct?, number(&w)? as u32, direction(cx, None)),
+                (Some(d), Some("DEICTIC")) => dct?.add_days(number(&d)?),
+                _ => dct?,
+            };
+            (format!("{day}T{hour:02}:{minute:02}"), Some(Point::Day(day)))
+        }
         "dur" => (duration(a(0).as_deref(), unit(1)?), None),
         "set" => (duration(Some("1"), unit(0)?), None),
         "setday" => (format!("XXXX-WXX-{}", a(0)?), None),
@@ -140,7 +160,7 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
             let d = dct?;
             let saturday = d.add_days(6 - i64::from(d.weekday()));
             let target = match r {
-                0 if cx.future => saturday,
+                0 if cx.tense == Some(true) => saturday,
                 0 => saturday.add_days(-7 * i64::from(d.weekday() < 6)),
                 n => saturday.add_days(7 * n),
             };
@@ -160,11 +180,29 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
     })
 }
 
+/// Hour and minute of `10`, `10:35`, `noon` with `am`/`pm`.
+fn clock(time: &str, half: Option<&str>) -> Option<(u32, u32)> {
+    let (h, m) = match time {
+        "noon" => (12, 0),
+        "midnight" => (24, 0),
+        t => match t.split_once(':') {
+            Some((h, m)) => (h.parse().ok()?, m.parse().ok()?),
+            None => (t.parse().ok()?, 0),
+        },
+    };
+    let h = match half {
+        Some("pm") if h < 12 => h + 12,
+        Some("am") if h == 12 => 0,
+        _ => h,
+    };
+    (h <= 24 && m < 60).then_some((h, m))
+}
+
 /// Which way to resolve a name: -1 past, 1 future.
 fn direction(cx: &Context, rel: Option<i64>) -> i64 {
     match rel {
         Some(r) if r != 0 => r,
-        _ if cx.future => 1,
+        _ if cx.tense == Some(true) => 1,
         _ => -1,
     }
 }
@@ -189,9 +227,7 @@ fn relname(
     m: &Match,
     dct: Date,
 ) -> Option<(String, Option<Point>)> {
-    let k: usize = arg_name.strip_prefix('$')?.parse().ok()?;
-    let class = m.captures.get(k - 1)?.as_ref()?.1.as_str();
-    let p = match class {
+    let p = match class_of(m, arg_name)? {
         "WEEKDAY" => {
             let w: u32 = value.parse().ok()?;
             match r {
@@ -247,19 +283,7 @@ fn date(
                 };
                 return Some((v, None));
             };
-            let key = |y: i32| (y, m, day.unwrap_or(0));
-            let now = (dct.year, dct.month, if day.is_some() { dct.day } else { 0 });
-            let year = if cx.future {
-                if key(dct.year) >= now {
-                    dct.year
-                } else {
-                    dct.year + 1
-                }
-            } else if key(dct.year) <= now {
-                dct.year
-            } else {
-                dct.year - 1
-            };
+            let year = infer_year(dct, m, day, cx.tense);
             match day {
                 Some(d) => Point::Day(Date::new(year, m, d)?),
                 None => Point::Month(year, m),
@@ -268,6 +292,24 @@ fn date(
         (None, None, _) => return None,
     };
     Some((point.value(), Some(point)))
+}
+
+/// The year that puts month `m` (and `day`) nearest the DCT: within six months either way,
+/// unless the tense says which side (a past tense never reaches ahead, a future one never
+/// looks back).
+fn infer_year(dct: Date, m: u32, day: Option<u32>, tense: Option<bool>) -> i32 {
+    let at = |y: i32| {
+        let d = day.unwrap_or(15).min(super::calendar::days_in_month(y, m));
+        Date { year: y, month: m, day: d }.days() - dct.days()
+    };
+    let mut candidates: Vec<(i64, i32)> = (dct.year - 1..=dct.year + 1).map(|y| (at(y), y)).collect();
+    match tense {
+        Some(true) => candidates.retain(|&(d, _)| d >= -15),
+        Some(false) if day.is_some() => candidates.retain(|&(d, _)| d <= 1),
+        Some(false) => candidates.retain(|&(d, _)| d <= 31),
+        None => {}
+    }
+    candidates.into_iter().min_by_key(|&(d, _)| d.abs()).map_or(dct.year, |(_, y)| y)
 }
 
 /// `P3D`, `PT45M`, `PXY`.
