@@ -98,6 +98,12 @@ pub fn tag(doc: &Doc, grammar: &Grammar, dct: Option<Date>) -> Vec<Timex> {
         let tokens = doc.tokens_in(sentence.span);
         let tokens = matcher::time_tokens(text, tokens, grammar);
         for m in matcher::find(grammar, &tokens) {
+            // An age ("a 6-year-old boy") is not a time expression.
+            let age = tokens.get(m.last + 1).is_some_and(|t| t.lower == "-")
+                && tokens.get(m.last + 2).is_some_and(|t| t.lower == "old");
+            if age {
+                continue;
+            }
             let span = Span::new(tokens[m.first].span.start(), tokens[m.last].span.end());
             let cx = Context { dct, reference, tense: tense(&tokens, m.first, m.last) };
             let Some(n) = normalize::normalize(&m, &tokens, &cx) else {

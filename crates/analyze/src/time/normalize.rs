@@ -99,11 +99,11 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
             match number(&a(0)?) {
                 Some(n) => {
                     let moved = shift(reference.anchor(), u, sign * n);
-                    let granularity = if reference.unit() as u8 <= u as u8 {
-                        reference.unit()
-                    } else {
-                        u
-                    };
+                    // "one day after", "a year earlier" keep the reference's granularity;
+                    // "the following year" (a fourth argument `unit`) takes its own.
+                    let own = a(3).as_deref() == Some("unit");
+                    let granularity =
+                        if !own && reference.unit() as u8 <= u as u8 { reference.unit() } else { u };
                     point(Point::at(moved, granularity))?
                 }
                 None => {
