@@ -101,7 +101,7 @@ const FUNCTION_WORDS: &[(Language, &[&str])] = &[
     ),
 ];
 
-/// Whether `text` plainly reads as `main`: at least six words, a fifth of them its function
+/// Whether `text` plainly reads as `main`: at least four words, a fifth of them its function
 /// words, and more of them than of any other language's.
 fn plainly_in(text: &str, main: Language) -> bool {
     let words: Vec<String> = text
@@ -109,7 +109,7 @@ fn plainly_in(text: &str, main: Language) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    if words.len() < 6 {
+    if words.len() < 4 {
         return false;
     }
     let share = |lang: Language| {

@@ -171,6 +171,20 @@ fn step(
     None
 }
 
+/// Whether `rule` can begin at `token`: one of its leading elements, up to the first required
+/// one, matches it. A cheap filter before the full match.
+fn can_start(rule: &Rule, token: &TimeToken) -> bool {
+    for e in &rule.elements {
+        if element_matches(e, token).is_some() {
+            return true;
+        }
+        if !e.optional {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether the token could take part in a time expression at all (a class or a shape).
 pub fn is_timey(t: &TimeToken) -> bool {
     !t.classes.is_empty()
@@ -186,7 +200,7 @@ pub fn find<'g>(grammar: &'g Grammar, tokens: &[TimeToken]) -> Vec<Match<'g>> {
         {
             continue;
         }
-        for rule in &grammar.rules {
+        for rule in grammar.rules.iter().filter(|r| can_start(r, &tokens[start])) {
             if let Some(m) = match_at(rule, tokens, start) {
                 candidates.push(m);
             }
