@@ -7,6 +7,7 @@
 //! ```
 
 pub mod dates;
+pub mod dating;
 pub mod debris;
 pub mod input;
 pub mod language;
@@ -35,6 +36,7 @@ pub fn stages() -> Vec<Box<dyn Stage>> {
         Box::new(quotes::Quotes),
         Box::new(pubdate::PubDate),
         Box::new(time::Timexes),
+        Box::new(dating::Dating),
         Box::new(language::LanguageStage),
     ]
 }

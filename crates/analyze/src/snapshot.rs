@@ -82,10 +82,17 @@ pub fn snapshot(doc: &Doc) -> String {
         "quotes",
         doc.quotes.iter().map(|q| {
             let speaker = q.speaker.as_ref().map_or("-", |s| s.name.as_str());
-            (
-                q.span,
-                format!("{} {:?} speaker={speaker:?} {}", q.id, q.kind, q.by),
-            )
+            let parent = q.parent.map(|p| format!(" parent={p}")).unwrap_or_default();
+            let lang = q.lang.as_deref().unwrap_or("-");
+            let date = match (&q.date, q.date_from) {
+                (Some(d), Some(from)) => format!(" date={d} ({from:?})"),
+                _ => String::new(),
+            };
+            let label = format!(
+                "{} {:?}{parent} lang={lang}{date} speaker={speaker:?} {}",
+                q.id, q.kind, q.by
+            );
+            (q.span, label)
         }),
         text,
     );

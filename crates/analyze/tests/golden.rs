@@ -152,7 +152,11 @@ fn harbor_dispute_reads_as_a_person_would() {
     assert_eq!(partial, ["a danger to both nations", "a shared emergency."]);
 
     // Time: anchored on the inferred date (Monday 2026-03-09) and on the narrative.
-    let timexes: Vec<(&str, &str)> = doc.timexes.iter().map(|t| (&text[t.span], t.value.as_str())).collect();
+    let timexes: Vec<(&str, &str)> = doc
+        .timexes
+        .iter()
+        .map(|t| (&text[t.span], t.value.as_str()))
+        .collect();
     for want in [
         ("Thursday", "2026-03-05"),
         ("two days after", "2026-03-03"),

@@ -44,24 +44,36 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     let (mut docs, mut timexes) = (0, 0);
     for path in &files {
-        let source = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        let source = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
         let tml = parse(&source).with_context(|| format!("{} is not TimeML", path.display()))?;
         let mut doc = Doc::new(tml.text.as_str());
-        doc.publication_date = tml.dct.as_deref().and_then(|d| newsgraph_analyze::pubdate::given(&d[..d.len().min(10)]));
+        doc.publication_date = tml
+            .dct
+            .as_deref()
+            .and_then(|d| newsgraph_analyze::pubdate::given(&d[..d.len().min(10)]));
         newsgraph_analyze::analyze(&mut doc);
         timexes += doc.timexes.len();
         docs += 1;
         let out = args.output.join(path.file_name().unwrap_or_default());
-        std::fs::write(&out, write(&tml, &doc)).with_context(|| format!("cannot write {}", out.display()))?;
+        std::fs::write(&out, write(&tml, &doc))
+            .with_context(|| format!("cannot write {}", out.display()))?;
     }
-    eprintln!("newsgraph: tagged {timexes} timexes in {docs} documents into {}", args.output.display());
+    eprintln!(
+        "newsgraph: tagged {timexes} timexes in {docs} documents into {}",
+        args.output.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
 fn parse(source: &str) -> anyhow::Result<TimeMl> {
     let mut reader = Reader::from_str(source);
     let mut path: Vec<Vec<u8>> = Vec::new();
-    let mut tml = TimeMl { docid: String::new(), dct: None, text: String::new() };
+    let mut tml = TimeMl {
+        docid: String::new(),
+        dct: None,
+        text: String::new(),
+    };
     let in_text = |path: &[Vec<u8>]| path.iter().any(|p| p == b"TEXT");
     loop {
         match reader.read_event()? {
@@ -94,7 +106,9 @@ fn parse(source: &str) -> anyhow::Result<TimeMl> {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn write(tml: &TimeMl, doc: &Doc) -> String {
@@ -119,7 +133,11 @@ fn write(tml: &TimeMl, doc: &Doc) -> String {
             TimexType::SET => "SET",
             _ => "DATE",
         };
-        let modifier = t.modifier.as_deref().map(|m| format!(" mod=\"{m}\"")).unwrap_or_default();
+        let modifier = t
+            .modifier
+            .as_deref()
+            .map(|m| format!(" mod=\"{m}\""))
+            .unwrap_or_default();
         let _ = write!(
             out,
             "<TIMEX3 tid=\"t{}\" type=\"{kind}\" value=\"{}\"{modifier}>{}</TIMEX3>",
@@ -133,4 +151,3 @@ fn write(tml: &TimeMl, doc: &Doc) -> String {
     out.push_str("</TEXT>\n</TimeML>\n");
     out
 }
-

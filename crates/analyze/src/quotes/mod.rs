@@ -157,6 +157,8 @@ fn build(doc: &Doc, spans: Vec<(Span, Origin)>) -> Vec<Quote> {
             addressee: None,
             cue: None,
             parent,
+            date: None,
+            date_from: None,
             by,
         });
         open.push(i);

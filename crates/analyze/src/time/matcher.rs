@@ -200,7 +200,11 @@ pub fn find<'g>(grammar: &'g Grammar, tokens: &[TimeToken]) -> Vec<Match<'g>> {
         {
             continue;
         }
-        for rule in grammar.rules.iter().filter(|r| can_start(r, &tokens[start])) {
+        for rule in grammar
+            .rules
+            .iter()
+            .filter(|r| can_start(r, &tokens[start]))
+        {
             if let Some(m) = match_at(rule, tokens, start) {
                 candidates.push(m);
             }

@@ -55,9 +55,46 @@ impl Stage for Timexes {
 }
 
 /// Future markers: near one, bare names ("Friday", "May") resolve forward.
-const FUTURE: &[&str] = &["will", "'ll", "’ll", "shall", "wo", "tomorrow", "upcoming", "scheduled", "expected", "plans", "planned", "begins", "opens", "starts", "ends"];
+const FUTURE: &[&str] = &[
+    "will",
+    "'ll",
+    "’ll",
+    "shall",
+    "wo",
+    "tomorrow",
+    "upcoming",
+    "scheduled",
+    "expected",
+    "plans",
+    "planned",
+    "begins",
+    "opens",
+    "starts",
+    "ends",
+];
 /// Past markers: near one, bare names resolve backward.
-const PAST: &[&str] = &["was", "were", "had", "did", "said", "told", "ago", "last", "yesterday", "came", "went", "began", "took", "made", "met", "won", "lost", "left", "rose", "fell"];
+const PAST: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "ago",
+    "last",
+    "yesterday",
+    "came",
+    "went",
+    "began",
+    "took",
+    "made",
+    "met",
+    "won",
+    "lost",
+    "left",
+    "rose",
+    "fell",
+];
 /// Tokens on each side of an expression searched for tense markers.
 const TENSE_WINDOW: usize = 6;
 
@@ -73,7 +110,9 @@ fn tense(tokens: &[matcher::TimeToken], first: usize, last: usize) -> Option<boo
             continue;
         }
         let w = t.lower.as_str();
-        let marker = if FUTURE.contains(&w) || (w == "going" && tokens.get(i + 1).is_some_and(|n| n.lower == "to")) {
+        let marker = if FUTURE.contains(&w)
+            || (w == "going" && tokens.get(i + 1).is_some_and(|n| n.lower == "to"))
+        {
             Some(true)
         } else if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
             Some(false)
@@ -105,7 +144,11 @@ pub fn tag(doc: &Doc, grammar: &Grammar, dct: Option<Date>) -> Vec<Timex> {
                 continue;
             }
             let span = Span::new(tokens[m.first].span.start(), tokens[m.last].span.end());
-            let cx = Context { dct, reference, tense: tense(&tokens, m.first, m.last) };
+            let cx = Context {
+                dct,
+                reference,
+                tense: tense(&tokens, m.first, m.last),
+            };
             let Some(n) = normalize::normalize(&m, &tokens, &cx) else {
                 continue;
             };

@@ -46,7 +46,10 @@ fn arg(m: &Match, tokens: &[TimeToken], arg: &str) -> Option<String> {
 /// The class the element named by `arg` (`$k`) matched with.
 fn class_of<'m>(m: &'m Match, arg: &str) -> Option<&'m str> {
     let k: usize = arg.strip_prefix('$')?.parse().ok()?;
-    m.captures.get(k.checked_sub(1)?)?.as_ref().map(|(_, c)| c.as_str())
+    m.captures
+        .get(k.checked_sub(1)?)?
+        .as_ref()
+        .map(|(_, c)| c.as_str())
 }
 
 fn number(s: &str) -> Option<i64> {
@@ -102,8 +105,11 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
                     // "one day after", "a year earlier" keep the reference's granularity;
                     // "the following year" (a fourth argument `unit`) takes its own.
                     let own = a(3).as_deref() == Some("unit");
-                    let granularity =
-                        if !own && reference.unit() as u8 <= u as u8 { reference.unit() } else { u };
+                    let granularity = if !own && reference.unit() as u8 <= u as u8 {
+                        reference.unit()
+                    } else {
+                        u
+                    };
                     point(Point::at(moved, granularity))?
                 }
                 None => {
@@ -126,11 +132,16 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
         "clock" => {
             let (hour, minute) = clock(&a(0)?, a(1).as_deref())?;
             let day = match (a(2), rule.args.get(2).and_then(|k| class_of(m, k))) {
-                (Some(w), Some("WEEKDAY")) => weekday(dct?, number(&w)? as u32, direction(cx, None)),
+                (Some(w), Some("WEEKDAY")) => {
+                    weekday(dct?, number(&w)? as u32, direction(cx, None))
+                }
                 (Some(d), Some("DEICTIC")) => dct?.add_days(number(&d)?),
                 _ => dct?,
             };
-            (format!("{day}T{hour:02}:{minute:02}"), Some(Point::Day(day)))
+            (
+                format!("{day}T{hour:02}:{minute:02}"),
+                Some(Point::Day(day)),
+            )
         }
         "dur" => (duration(a(0).as_deref(), unit(1)?), None),
         "set" => (duration(Some("1"), unit(0)?), None),
@@ -300,16 +311,26 @@ fn date(
 fn infer_year(dct: Date, m: u32, day: Option<u32>, tense: Option<bool>) -> i32 {
     let at = |y: i32| {
         let d = day.unwrap_or(15).min(super::calendar::days_in_month(y, m));
-        Date { year: y, month: m, day: d }.days() - dct.days()
+        Date {
+            year: y,
+            month: m,
+            day: d,
+        }
+        .days()
+            - dct.days()
     };
-    let mut candidates: Vec<(i64, i32)> = (dct.year - 1..=dct.year + 1).map(|y| (at(y), y)).collect();
+    let mut candidates: Vec<(i64, i32)> =
+        (dct.year - 1..=dct.year + 1).map(|y| (at(y), y)).collect();
     match tense {
         Some(true) => candidates.retain(|&(d, _)| d >= -15),
         Some(false) if day.is_some() => candidates.retain(|&(d, _)| d <= 1),
         Some(false) => candidates.retain(|&(d, _)| d <= 31),
         None => {}
     }
-    candidates.into_iter().min_by_key(|&(d, _)| d.abs()).map_or(dct.year, |(_, y)| y)
+    candidates
+        .into_iter()
+        .min_by_key(|&(d, _)| d.abs())
+        .map_or(dct.year, |(_, y)| y)
 }
 
 /// `P3D`, `PT45M`, `PXY`.

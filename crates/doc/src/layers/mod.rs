@@ -11,7 +11,7 @@ mod time;
 pub use debris::{Debris, DebrisKind, Platform, Post};
 pub use entity::{Entity, EntityType, Mention};
 pub use event::{Actor, Event};
-pub use quote::{Quote, QuoteKind, Speaker};
+pub use quote::{DateFrom, Quote, QuoteKind, Speaker};
 pub use segment::{Paragraph, Sentence, Token, TokenKind};
 pub use source::{Amount, Source};
 pub use time::{PublicationDate, Timex, TimexType};

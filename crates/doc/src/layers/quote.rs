@@ -50,5 +50,26 @@ pub struct Quote {
     pub cue: Option<Span>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<QuoteId>,
+    /// When the words were said: a TIMEX3 value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Where `date` comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_from: Option<DateFrom>,
     pub by: Origin,
+}
+
+/// Where a quote's (or an event's) date comes from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum DateFrom {
+    /// A timex of its own sentence ("she said last month").
+    Sentence,
+    /// The narrative's reference time: the last date mentioned before it.
+    Narrative,
+    /// The date of the embedded post it appears in.
+    Post,
+    /// The publication date.
+    Publication,
 }

@@ -1,0 +1,116 @@
+//! When quotes were said: the date of the embedded post holding the quote; else a timex of the
+//! quote's own sentence, outside any quote, the nearest ("she said last month"); else the
+//! narrative's reference time, the last date the text mentioned before the quote; else the
+//! publication date. Each quote says which (`date_from`). Nested quotes were said at some
+//! earlier, unstated time and get no date.
+
+use newsgraph_doc::layers::{DateFrom, TimexType};
+use newsgraph_doc::{Doc, Layer, Span, Stage};
+
+/// The dating stage.
+#[derive(Debug, Default)]
+pub struct Dating;
+
+impl Stage for Dating {
+    fn name(&self) -> &'static str {
+        "dating"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[
+            Layer::Sentences,
+            Layer::Posts,
+            Layer::Quotes,
+            Layer::Timexes,
+            Layer::PublicationDate,
+        ]
+    }
+    fn produces(&self) -> &'static [Layer] {
+        &[Layer::Dating]
+    }
+    fn run(&self, doc: &mut Doc) {
+        // Nested quotes were said at some earlier, unstated time: they get no date.
+        let dates: Vec<Option<(String, DateFrom)>> = doc
+            .quotes
+            .iter()
+            .map(|q| {
+                if q.parent.is_some() {
+                    None
+                } else {
+                    date_of(doc, q.span)
+                }
+            })
+            .collect();
+        for (quote, date) in doc.quotes.iter_mut().zip(dates) {
+            if let Some((value, from)) = date {
+                quote.date = Some(value);
+                quote.date_from = Some(from);
+            }
+        }
+    }
+}
+
+/// Whether a timex names a point in time (not a duration, a set or a vague reference).
+fn is_point(doc: &Doc, i: usize) -> bool {
+    let t = &doc.timexes[i];
+    matches!(t.kind, TimexType::DATE | TimexType::TIME)
+        && t.value.starts_with(|c: char| c.is_ascii_digit())
+}
+
+fn date_of(doc: &Doc, quote: Span) -> Option<(String, DateFrom)> {
+    if let Some(post) = doc.posts.iter().find(|p| p.span.contains(quote)) {
+        if let Some(date) = &post.date {
+            return Some((date.clone(), DateFrom::Post));
+        }
+    }
+    let inside_a_quote = |s: Span| doc.quotes.iter().any(|q| q.span.contains(s));
+    // "one day after <event>" dates the event that follows it, not a quote before it.
+    let dates_what_follows = |t: Span| {
+        let words = doc.slice(t);
+        words.ends_with("after") || words.ends_with("before")
+    };
+    // The sentences the quote touches.
+    let sentences: Vec<Span> = doc
+        .sentences
+        .iter()
+        .map(|s| s.span)
+        .filter(|s| s.overlaps(quote) || quote.contains(*s))
+        .collect();
+    let nearest = (0..doc.timexes.len())
+        .filter(|&i| is_point(doc, i))
+        .filter(|&i| {
+            let t = doc.timexes[i].span;
+            sentences.iter().any(|s| s.contains(t))
+                && !inside_a_quote(t)
+                && !(t.start >= quote.end && dates_what_follows(t))
+        })
+        .min_by_key(|&i| {
+            let t = doc.timexes[i].span;
+            if t.end <= quote.start {
+                quote.start - t.end
+            } else {
+                t.start.saturating_sub(quote.end)
+            }
+        });
+    if let Some(i) = nearest {
+        return Some((doc.timexes[i].value.clone(), DateFrom::Sentence));
+    }
+    let before = doc
+        .timexes
+        .iter()
+        .enumerate()
+        // A bare year ("since 1998") is background, not the narrative's time.
+        .filter(|&(i, t)| {
+            t.span.end <= quote.start
+                && is_point(doc, i)
+                && t.value.len() >= 7
+                && !inside_a_quote(t.span)
+        })
+        .map(|(_, t)| t)
+        .next_back();
+    if let Some(t) = before {
+        return Some((t.value.clone(), DateFrom::Narrative));
+    }
+    doc.publication_date
+        .as_ref()
+        .map(|p| (p.value.clone(), DateFrom::Publication))
+}
