@@ -5,6 +5,7 @@
 
 mod analyze;
 mod bench;
+mod models;
 mod timeml;
 
 use std::io::{self, Write};
@@ -28,6 +29,12 @@ enum Command {
     Bench(bench::Args),
     /// Tag a folder of TimeML documents with timexes (for TimeML scorers).
     Timeml(timeml::Args),
+    /// Train the POS tagger or the NER from data given on the command line.
+    Train(models::TrainArgs),
+    /// Tag gold-tokenized CoNLL-U with predicted UPOS and NER, for outside scorers.
+    Tag(models::TagArgs),
+    /// Score the shipped POS tagger or NER on a dev file.
+    Eval(models::EvalArgs),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +43,9 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Timeml(args) => timeml::run(args),
+        Command::Train(args) => models::train(args),
+        Command::Tag(args) => models::tag(args),
+        Command::Eval(args) => models::evaluate(args),
     };
     match result {
         Ok(code) => code,

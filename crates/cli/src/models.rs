@@ -1,0 +1,259 @@
+//! `newsgraph train`, `newsgraph tag` and `newsgraph eval`: the statistical taggers' training,
+//! tagging of gold-tokenized CoNLL-U for outside scorers, and dev-set evaluation.
+
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{bail, Context};
+use newsgraph_models::tagger::{self, Example, Settings};
+use newsgraph_models::{conll, eval, Kind, Tagger};
+
+#[derive(Debug, clap::Args)]
+pub struct TrainArgs {
+    /// What to train.
+    #[arg(value_enum)]
+    what: What,
+    /// Training data: UD CoNLL-U for pos, UNER IOB2 for ner (plain or .gz).
+    #[arg(long)]
+    train: PathBuf,
+    /// Development data, same format, to pick the number of epochs.
+    #[arg(long)]
+    dev: PathBuf,
+    /// Where to write the model.
+    #[arg(long)]
+    out: PathBuf,
+    /// For ner: the POS model whose tags it uses (default: the one compiled in).
+    #[arg(long)]
+    pos: Option<PathBuf>,
+    #[arg(long, default_value_t = 20)]
+    epochs: usize,
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Averaged weights below this magnitude are left out of the model file.
+    #[arg(long, default_value_t = 0.01)]
+    prune: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum What {
+    Pos,
+    Ner,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    #[arg(value_enum)]
+    what: What,
+    /// Development data: UD CoNLL-U for pos, UNER IOB2 for ner.
+    #[arg(long)]
+    dev: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TagArgs {
+    /// Gold-tokenized CoNLL-U; written back with predicted UPOS and NER=... in MISC.
+    #[arg(long)]
+    conllu: PathBuf,
+}
+
+fn load_pos(path: Option<&PathBuf>) -> anyhow::Result<Tagger> {
+    match path {
+        Some(p) => {
+            let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
+            Ok(Tagger::from_bytes(Kind::Pos, &bytes)?)
+        }
+        None => newsgraph_models::pos()
+            .cloned()
+            .context("this build carries no POS model"),
+    }
+}
+
+fn examples(what: What, path: &Path, pos: Option<&Tagger>) -> anyhow::Result<Vec<Example>> {
+    let sentences = match what {
+        What::Pos => conll::read_conllu(path)?,
+        What::Ner => conll::read_iob2(path)?,
+    };
+    Ok(sentences
+        .into_iter()
+        .map(|s| {
+            let tags = pos.map(|t| t.tag(&s.words, &[])).unwrap_or_default();
+            Example {
+                words: s.words,
+                labels: s.labels,
+                pos: tags,
+            }
+        })
+        .collect())
+}
+
+fn predict(tagger: &Tagger, dev: &[Example]) -> Vec<Vec<String>> {
+    dev.iter().map(|e| tagger.tag(&e.words, &e.pos)).collect()
+}
+
+/// The dev score that picks the epoch: accuracy for pos, F1 for ner.
+fn score(what: What, dev: &[Example], predicted: &[Vec<String>]) -> f64 {
+    let gold: Vec<Vec<String>> = dev.iter().map(|e| e.labels.clone()).collect();
+    match what {
+        What::Pos => eval::accuracy(&gold, predicted),
+        What::Ner => eval::ner_scores(&gold, predicted)
+            .get("ALL")
+            .map_or(0.0, |c| c.prf().2),
+    }
+}
+
+pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
+    let pos = match args.what {
+        What::Pos => None,
+        What::Ner => Some(load_pos(args.pos.as_ref())?),
+    };
+    let train = examples(args.what, &args.train, pos.as_ref())?;
+    let dev = examples(args.what, &args.dev, pos.as_ref())?;
+    eprintln!(
+        "newsgraph: {} training and {} dev sentences",
+        train.len(),
+        dev.len()
+    );
+    let kind = match args.what {
+        What::Pos => Kind::Pos,
+        What::Ner => Kind::Ner,
+    };
+    let settings = Settings {
+        epochs: args.epochs,
+        seed: args.seed,
+        prune: args.prune,
+    };
+    let start = Instant::now();
+    let mut best: Option<(f64, usize, Tagger)> = None;
+    tagger::train(kind, &train, settings, |epoch, t| {
+        let s = score(args.what, &dev, &predict(t, &dev));
+        eprintln!(
+            "epoch {epoch:>2}: dev {:.2} ({:.0} s)",
+            100.0 * s,
+            start.elapsed().as_secs_f64()
+        );
+        if best.as_ref().is_none_or(|(b, _, _)| s > *b) {
+            best = Some((s, epoch, t.clone()));
+        }
+    });
+    let Some((s, epoch, tagger)) = best else {
+        bail!("no epoch was trained")
+    };
+    let bytes = tagger.to_bytes();
+    std::fs::write(&args.out, &bytes)
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    println!(
+        "{}: best dev {:.2} at epoch {epoch}; {} features, {:.1} MB written to {}",
+        kind.name(),
+        100.0 * s,
+        tagger.weights.table.len(),
+        bytes.len() as f64 / 1e6,
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn evaluate(args: EvalArgs) -> anyhow::Result<ExitCode> {
+    let pos = load_pos(None)?;
+    match args.what {
+        What::Pos => {
+            let dev = examples(What::Pos, &args.dev, None)?;
+            let start = Instant::now();
+            let predicted = predict(&pos, &dev);
+            let secs = start.elapsed().as_secs_f64();
+            let words: usize = dev.iter().map(|e| e.words.len()).sum();
+            let acc = score(What::Pos, &dev, &predicted);
+            println!(
+                "UPOS accuracy {:.2} on {} words ({:.0} words/s)",
+                100.0 * acc,
+                words,
+                words as f64 / secs
+            );
+        }
+        What::Ner => {
+            let ner = newsgraph_models::ner().context("this build carries no NER model")?;
+            let dev = examples(What::Ner, &args.dev, Some(&pos))?;
+            let predicted = predict(ner, &dev);
+            let gold: Vec<Vec<String>> = dev.iter().map(|e| e.labels.clone()).collect();
+            println!(
+                "{:<5} {:>6} {:>6} {:>6} {:>6} {:>6}",
+                "type", "P", "R", "F1", "gold", "pred"
+            );
+            for (kind, c) in eval::ner_scores(&gold, &predicted) {
+                let (p, r, f) = c.prf();
+                println!(
+                    "{kind:<5} {:>6.2} {:>6.2} {:>6.2} {:>6} {:>6}",
+                    100.0 * p,
+                    100.0 * r,
+                    100.0 * f,
+                    c.gold,
+                    c.predicted
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the CoNLL-U back with predicted UPOS (column 4) and `NER=` in MISC (column 10).
+pub fn tag(args: TagArgs) -> anyhow::Result<ExitCode> {
+    let pos = load_pos(None)?;
+    let ner = newsgraph_models::ner().context("this build carries no NER model")?;
+    let file = std::fs::File::open(&args.conllu)
+        .with_context(|| format!("cannot read {}", args.conllu.display()))?;
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let mut block: Vec<String> = Vec::new();
+    let flush = |block: &mut Vec<String>, out: &mut BufWriter<_>| -> anyhow::Result<()> {
+        let word_lines: Vec<usize> = (0..block.len())
+            .filter(|&i| {
+                !block[i].starts_with('#')
+                    && !block[i]
+                        .split('\t')
+                        .next()
+                        .unwrap_or("")
+                        .contains(['-', '.'])
+            })
+            .collect();
+        let words: Vec<String> = word_lines
+            .iter()
+            .map(|&i| block[i].split('\t').nth(1).unwrap_or("").to_owned())
+            .collect();
+        let tags = pos.tag(&words, &[]);
+        let entities = ner.tag(&words, &tags);
+        for (k, &i) in word_lines.iter().enumerate() {
+            let mut cols: Vec<String> = block[i].split('\t').map(str::to_owned).collect();
+            if cols.len() < 10 {
+                bail!("line {:?} has fewer than 10 columns", block[i]);
+            }
+            cols[3].clone_from(&tags[k]);
+            let misc = if cols[9] == "_" {
+                String::new()
+            } else {
+                format!("{}|", cols[9])
+            };
+            cols[9] = format!("{misc}NER={}", entities[k]);
+            block[i] = cols.join("\t");
+        }
+        for line in block.drain(..) {
+            writeln!(out, "{line}")?;
+        }
+        writeln!(out)?;
+        Ok(())
+    };
+    for line in BufReader::new(file).lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            if !block.is_empty() {
+                flush(&mut block, &mut out)?;
+            }
+        } else {
+            block.push(line);
+        }
+    }
+    if !block.is_empty() {
+        flush(&mut block, &mut out)?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

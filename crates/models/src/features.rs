@@ -1,0 +1,173 @@
+//! Feature templates of the POS tagger and the NER, hashed.
+
+use crate::perceptron::hash;
+
+/// A word's shape: `Xxxx`, `dd`, `X.X.`, with runs of a class shortened to at most two.
+pub fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    let mut run = 0;
+    for c in word.chars().take(12) {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if s == last {
+            run += 1;
+            if run > 2 {
+                continue;
+            }
+        } else {
+            run = 1;
+            last = s;
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// Words of a sentence prepared once: lower-cased forms and shapes.
+#[derive(Debug)]
+pub struct Prepared {
+    pub lower: Vec<String>,
+    pub shapes: Vec<String>,
+    pub original: Vec<String>,
+}
+
+impl Prepared {
+    pub fn new<S: AsRef<str>>(words: &[S]) -> Prepared {
+        let original: Vec<String> = words.iter().map(|w| normalize(w.as_ref())).collect();
+        Prepared {
+            lower: original.iter().map(|w| w.to_lowercase()).collect(),
+            shapes: original.iter().map(|w| shape(w)).collect(),
+            original,
+        }
+    }
+
+    fn word(&self, i: isize) -> &str {
+        match i {
+            i if i < 0 => "<s>",
+            i if i as usize >= self.lower.len() => "</s>",
+            i => &self.lower[i as usize],
+        }
+    }
+
+    fn shape_at(&self, i: isize) -> &str {
+        match i {
+            i if i < 0 => "<s>",
+            i if i as usize >= self.shapes.len() => "</s>",
+            i => &self.shapes[i as usize],
+        }
+    }
+}
+
+/// Typographic variants mapped to the forms the training data uses.
+fn normalize(word: &str) -> String {
+    word.replace(['’', '‘'], "'")
+        .replace(['“', '”'], "\"")
+        .replace(['—', '–'], "-")
+}
+
+fn suffix(s: &str, n: usize) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    &s[start..]
+}
+
+fn prefix(s: &str, n: usize) -> &str {
+    let end = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    &s[..end]
+}
+
+macro_rules! feat {
+    ($out:expr, $($part:expr),+) => {
+        $out.push(hash(&[$($part.as_bytes()),+]))
+    };
+}
+
+/// POS features of word `i`, given the two previous predicted tags.
+pub fn pos(p: &Prepared, i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) {
+    out.clear();
+    let j = i as isize;
+    let w = p.word(j);
+    feat!(out, "bias");
+    feat!(out, "w", w);
+    for n in 1..=4 {
+        feat!(out, "suf", n.to_string(), suffix(w, n));
+    }
+    for n in 1..=3 {
+        feat!(out, "pre", n.to_string(), prefix(w, n));
+    }
+    feat!(out, "shape", p.shape_at(j));
+    feat!(out, "t1", prev);
+    feat!(out, "t2", prev2, prev);
+    feat!(out, "t1w", prev, w);
+    feat!(out, "w-1", p.word(j - 1));
+    feat!(out, "w+1", p.word(j + 1));
+    feat!(out, "w-2", p.word(j - 2));
+    feat!(out, "w+2", p.word(j + 2));
+    feat!(out, "w-1w", p.word(j - 1), w);
+    feat!(out, "ww+1", w, p.word(j + 1));
+    feat!(out, "suf-1", suffix(p.word(j - 1), 3));
+    feat!(out, "suf+1", suffix(p.word(j + 1), 3));
+    feat!(out, "shape+1", p.shape_at(j + 1));
+    feat!(out, "shape-1", p.shape_at(j - 1));
+    if i == 0 {
+        feat!(out, "first", p.shape_at(j));
+    }
+}
+
+/// NER features of word `i`, given the sentence's POS tags and the two previous NER tags.
+pub fn ner(p: &Prepared, tags: &[String], i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) {
+    out.clear();
+    let j = i as isize;
+    let w = p.word(j);
+    let orig = &p.original[i];
+    let tag = |k: isize| {
+        if k < 0 || k as usize >= tags.len() {
+            "<s>"
+        } else {
+            tags[k as usize].as_str()
+        }
+    };
+    feat!(out, "bias");
+    feat!(out, "w", w);
+    feat!(out, "o", orig);
+    for n in 1..=4 {
+        feat!(out, "suf", n.to_string(), suffix(w, n));
+    }
+    for n in 1..=3 {
+        feat!(out, "pre", n.to_string(), prefix(w, n));
+    }
+    feat!(out, "shape", p.shape_at(j));
+    feat!(out, "pos", tag(j));
+    feat!(out, "pos-1", tag(j - 1));
+    feat!(out, "pos+1", tag(j + 1));
+    feat!(out, "pos-1pos", tag(j - 1), tag(j));
+    feat!(out, "pospos+1", tag(j), tag(j + 1));
+    feat!(out, "n1", prev);
+    feat!(out, "n2", prev2, prev);
+    feat!(out, "n1shape", prev, p.shape_at(j));
+    feat!(out, "n1w", prev, w);
+    feat!(out, "w-1", p.word(j - 1));
+    feat!(out, "w+1", p.word(j + 1));
+    feat!(out, "w-2", p.word(j - 2));
+    feat!(out, "w+2", p.word(j + 2));
+    feat!(out, "w-1w", p.word(j - 1), w);
+    feat!(out, "ww+1", w, p.word(j + 1));
+    feat!(out, "shape-1", p.shape_at(j - 1));
+    feat!(out, "shape+1", p.shape_at(j + 1));
+    feat!(out, "shape-1shape", p.shape_at(j - 1), p.shape_at(j));
+    feat!(out, "shapeshape+1", p.shape_at(j), p.shape_at(j + 1));
+    if i == 0 {
+        feat!(out, "first", p.shape_at(j));
+    }
+}
