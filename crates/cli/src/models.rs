@@ -27,6 +27,10 @@ pub struct TrainArgs {
     /// For ner: the POS model whose tags it uses (default: the one compiled in).
     #[arg(long)]
     pos: Option<PathBuf>,
+    /// For ner: GUM CoNLL-U files whose named person, organisation and place mentions are
+    /// added to the training data.
+    #[arg(long = "gum")]
+    gum: Vec<PathBuf>,
     #[arg(long, default_value_t = 20)]
     epochs: usize,
     #[arg(long, default_value_t = 1)]
@@ -108,7 +112,20 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         What::Pos => None,
         What::Ner => Some(load_pos(args.pos.as_ref())?),
     };
-    let train = examples(args.what, &args.train, pos.as_ref())?;
+    let mut train = examples(args.what, &args.train, pos.as_ref())?;
+    for path in &args.gum {
+        for s in conll::read_gum(path)? {
+            let tags = pos
+                .as_ref()
+                .map(|t| t.tag(&s.words, &[]))
+                .unwrap_or_default();
+            train.push(Example {
+                words: s.words,
+                labels: s.labels,
+                pos: tags,
+            });
+        }
+    }
     let dev = examples(args.what, &args.dev, pos.as_ref())?;
     eprintln!(
         "newsgraph: {} training and {} dev sentences",

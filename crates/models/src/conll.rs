@@ -68,3 +68,113 @@ pub fn read_conllu(path: &Path) -> Result<Vec<Sentence>, ModelError> {
 pub fn read_iob2(path: &Path) -> Result<Vec<Sentence>, ModelError> {
     read_columns(path, 1, 2)
 }
+
+/// GUM entity types that are named-entity types, and their NER labels.
+fn gum_label(etype: &str) -> Option<&'static str> {
+    match etype {
+        "person" => Some("PER"),
+        "organization" => Some("ORG"),
+        "place" => Some("LOC"),
+        _ => None,
+    }
+}
+
+/// GUM CoNLL-U with entity brackets in MISC (`Entity=(3-person-...`, `3)`), as IOB2 named
+/// entities: mentions of persons, organisations and places whose head word is a singular PROPN,
+/// narrowed to the run of PROPN words around that head (titles, determiners and `'s` dropped).
+pub fn read_gum(path: &Path) -> Result<Vec<Sentence>, ModelError> {
+    let mut out = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let finish = |rows: &mut Vec<Vec<String>>, out: &mut Vec<Sentence>| {
+        if !rows.is_empty() {
+            out.push(gum_sentence(rows));
+            rows.clear();
+        }
+    };
+    for line in open(path)?.lines() {
+        let line = line.map_err(|e| ModelError::Io(path.display().to_string(), e))?;
+        if line.trim().is_empty() {
+            finish(&mut rows, &mut out);
+        } else if !line.starts_with('#') {
+            let cols: Vec<String> = line.split('\t').map(str::to_owned).collect();
+            if cols.len() >= 10 && !cols[0].contains(['-', '.']) {
+                rows.push(cols);
+            }
+        }
+    }
+    finish(&mut rows, &mut out);
+    Ok(out)
+}
+
+fn gum_sentence(rows: &[Vec<String>]) -> Sentence {
+    let words: Vec<String> = rows.iter().map(|r| r[1].clone()).collect();
+    let mut labels = vec!["O".to_owned(); rows.len()];
+    // Mentions: (first, last, etype) from the bracket grammar.
+    let mut open: Vec<(String, String, usize)> = Vec::new();
+    let mut mentions: Vec<(usize, usize, String)> = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let Some(entity) = r[9].split('|').find_map(|f| f.strip_prefix("Entity=")) else {
+            continue;
+        };
+        let mut rest = entity;
+        while !rest.is_empty() {
+            if let Some(body) = rest.strip_prefix('(') {
+                let end = body.find(['(', ')']).unwrap_or(body.len());
+                let spec = &body[..end];
+                let mut parts = spec.split('-');
+                let id = parts.next().unwrap_or("").to_owned();
+                let etype = parts.next().unwrap_or("").to_owned();
+                rest = &body[end..];
+                if let Some(after) = rest.strip_prefix(')') {
+                    mentions.push((i, i, etype));
+                    rest = after;
+                } else {
+                    open.push((id, etype, i));
+                }
+            } else {
+                let end = rest.find(['(', ')']).unwrap_or(rest.len());
+                let id = &rest[..end];
+                rest = rest[end..].strip_prefix(')').unwrap_or(&rest[end..]);
+                if let Some(k) = open.iter().rposition(|(o, _, _)| o == id) {
+                    let (_, etype, start) = open.remove(k);
+                    mentions.push((start, i, etype));
+                }
+                if end == 0 && rest.starts_with(|c| c != '(') {
+                    break;
+                }
+            }
+        }
+    }
+    // Shorter mentions first, so nested names ("US" in "US President Obama") are kept.
+    mentions.sort_by_key(|(s, e, _)| (e - s, *s));
+    for (s, e, etype) in mentions {
+        let Some(label) = gum_label(&etype) else {
+            continue;
+        };
+        let id = |k: usize| rows[k][0].parse::<usize>().unwrap_or(0);
+        let inside = |head: usize| (s..=e).any(|k| id(k) == head);
+        let Some(head) = (s..=e).find(|&k| !inside(rows[k][6].parse().unwrap_or(0))) else {
+            continue;
+        };
+        let proper = rows[head][3] == "PROPN" && rows[head][4] != "NNPS";
+        if !proper {
+            continue;
+        }
+        let mut first = head;
+        while first > s && rows[first - 1][3] == "PROPN" {
+            first -= 1;
+        }
+        let mut last = head;
+        while last < e && rows[last + 1][3] == "PROPN" {
+            last += 1;
+        }
+        if (first..=last).any(|k| labels[k] != "O") {
+            continue;
+        }
+        labels[first] = format!("B-{label}");
+        for l in labels.iter_mut().take(last + 1).skip(first + 1) {
+            *l = format!("I-{label}");
+        }
+    }
+    Sentence { words, labels }
+}

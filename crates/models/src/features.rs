@@ -31,12 +31,13 @@ pub fn shape(word: &str) -> String {
     out
 }
 
-/// Words of a sentence prepared once: lower-cased forms and shapes.
+/// Words of a sentence prepared once: lower-cased forms, shapes, gazetteer tags.
 #[derive(Debug)]
 pub struct Prepared {
     pub lower: Vec<String>,
     pub shapes: Vec<String>,
     pub original: Vec<String>,
+    pub gazetteer: Vec<Vec<String>>,
 }
 
 impl Prepared {
@@ -45,6 +46,7 @@ impl Prepared {
         Prepared {
             lower: original.iter().map(|w| w.to_lowercase()).collect(),
             shapes: original.iter().map(|w| shape(w)).collect(),
+            gazetteer: crate::gazetteer::shipped().tags(&original),
             original,
         }
     }
@@ -167,6 +169,21 @@ pub fn ner(p: &Prepared, tags: &[String], i: usize, prev: &str, prev2: &str, out
     feat!(out, "shape+1", p.shape_at(j + 1));
     feat!(out, "shape-1shape", p.shape_at(j - 1), p.shape_at(j));
     feat!(out, "shapeshape+1", p.shape_at(j), p.shape_at(j + 1));
+    for g in &p.gazetteer[i] {
+        feat!(out, "gaz", g);
+        feat!(out, "gazshape", g, p.shape_at(j));
+    }
+    for g in i
+        .checked_sub(1)
+        .map(|k| &p.gazetteer[k])
+        .into_iter()
+        .flatten()
+    {
+        feat!(out, "gaz-1", g);
+    }
+    for g in p.gazetteer.get(i + 1).into_iter().flatten() {
+        feat!(out, "gaz+1", g);
+    }
     if i == 0 {
         feat!(out, "first", p.shape_at(j));
     }

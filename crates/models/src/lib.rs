@@ -6,6 +6,7 @@ pub mod conll;
 pub mod eval;
 pub mod features;
 pub mod format;
+pub mod gazetteer;
 pub mod perceptron;
 pub mod tagger;
 

@@ -1,0 +1,128 @@
+//! Gazetteers: names of places, organisations, outlets, nationalities and first names, as data
+//! (`data/gazetteer.tsv`, `TYPE<TAB>NAME` lines). The NER reads them as features; the entity
+//! stage uses them to type and flag entities. Users can load lists of their own in the same format.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The shipped gazetteer's source.
+pub const SHIPPED: &str = include_str!("../data/gazetteer.tsv");
+
+/// Names by their first token.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    by_first: HashMap<String, Vec<(Vec<String>, String)>>,
+}
+
+/// Splits a name into the tokens a tokenizer gives it (`Washington, D.C.` → `Washington` `,` `D.C.`).
+fn name_tokens(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in name.split_whitespace() {
+        match w.strip_suffix(',') {
+            Some(stem) if !stem.is_empty() => {
+                out.push(stem.to_owned());
+                out.push(",".to_owned());
+            }
+            _ => out.push(w.to_owned()),
+        }
+    }
+    out
+}
+
+impl Gazetteer {
+    /// Parses `TYPE<TAB>NAME` lines (`#` comments and blank lines skipped).
+    pub fn parse(source: &str) -> Gazetteer {
+        let mut g = Gazetteer::default();
+        g.extend(source);
+        g
+    }
+
+    /// Adds the entries of another list.
+    pub fn extend(&mut self, source: &str) {
+        for line in source.lines() {
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((kind, name)) = line.split_once('\t') else {
+                continue;
+            };
+            let tokens = name_tokens(name.trim());
+            if let Some(first) = tokens.first() {
+                self.by_first
+                    .entry(first.clone())
+                    .or_default()
+                    .push((tokens, kind.to_owned()));
+            }
+        }
+        for entries in self.by_first.values_mut() {
+            entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        }
+    }
+
+    /// The longest entries starting at `words[i]`: their length and types.
+    pub fn longest_at<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<(usize, Vec<&str>)> {
+        let entries = self.by_first.get(words[i].as_ref())?;
+        let mut best: Option<(usize, Vec<&str>)> = None;
+        for (tokens, kind) in entries {
+            let n = tokens.len();
+            let fits = i + n <= words.len()
+                && tokens
+                    .iter()
+                    .zip(&words[i..i + n])
+                    .all(|(t, w)| t == w.as_ref());
+            if !fits {
+                continue;
+            }
+            match &mut best {
+                Some((len, kinds)) if *len == n => kinds.push(kind),
+                Some((len, _)) if *len > n => {}
+                _ => best = Some((n, vec![kind])),
+            }
+        }
+        best
+    }
+
+    /// Per word, the gazetteer tags of the longest matches covering it (`B-LOC`, `I-ORG`, ...).
+    pub fn tags<S: AsRef<str>>(&self, words: &[S]) -> Vec<Vec<String>> {
+        let mut out = vec![Vec::new(); words.len()];
+        let mut i = 0;
+        while i < words.len() {
+            match self.longest_at(words, i) {
+                Some((n, kinds)) => {
+                    for k in kinds {
+                        out[i].push(format!("B-{k}"));
+                        for slot in out.iter_mut().take(i + n).skip(i + 1) {
+                            slot.push(format!("I-{k}"));
+                        }
+                    }
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// The shipped gazetteer, parsed once.
+pub fn shipped() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| Gazetteer::parse(SHIPPED))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_names_win() {
+        let g = Gazetteer::parse(
+            "LOC\tNew York\nLOC\tNew York City\nMEDIA\tNew York Times\nLOC\tYork\n",
+        );
+        let words = ["the", "New", "York", "Times", "said"];
+        assert_eq!(g.tags(&words)[1], ["B-MEDIA"]);
+        assert_eq!(g.tags(&words)[3], ["I-MEDIA"]);
+        assert!(g.tags(&words)[0].is_empty());
+    }
+}
