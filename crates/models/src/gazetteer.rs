@@ -56,7 +56,7 @@ impl Gazetteer {
             }
         }
         for entries in self.by_first.values_mut() {
-            entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            entries.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
     }
 
