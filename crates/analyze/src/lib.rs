@@ -9,6 +9,7 @@
 pub mod dates;
 pub mod dating;
 pub mod debris;
+pub mod entities;
 pub mod input;
 pub mod language;
 pub mod posts;
@@ -33,6 +34,7 @@ pub fn stages() -> Vec<Box<dyn Stage>> {
         Box::new(segment::Sentences),
         Box::new(debris::DebrisStage),
         Box::new(posts::Posts),
+        Box::new(entities::Entities),
         Box::new(quotes::Quotes),
         Box::new(pubdate::PubDate),
         Box::new(time::Timexes),

@@ -41,12 +41,18 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    pub fn new<S: AsRef<str>>(words: &[S]) -> Prepared {
+    /// Prepares `words`; gazetteer tags only `with_gazetteer` (the NER uses them, the POS
+    /// tagger does not).
+    pub fn new<S: AsRef<str>>(words: &[S], with_gazetteer: bool) -> Prepared {
         let original: Vec<String> = words.iter().map(|w| normalize(w.as_ref())).collect();
         Prepared {
             lower: original.iter().map(|w| w.to_lowercase()).collect(),
             shapes: original.iter().map(|w| shape(w)).collect(),
-            gazetteer: crate::gazetteer::shipped().tags(&original),
+            gazetteer: if with_gazetteer {
+                crate::gazetteer::shipped().tags(&original)
+            } else {
+                vec![Vec::new(); original.len()]
+            },
             original,
         }
     }

@@ -14,16 +14,25 @@ pub struct Gazetteer {
     by_first: HashMap<String, Vec<(Vec<String>, String)>>,
 }
 
-/// Splits a name into the tokens a tokenizer gives it (`Washington, D.C.` → `Washington` `,` `D.C.`).
+/// Splits a name into words as UD tokenizes them: commas and hyphens apart
+/// (`Washington, D.C.` → `Washington` `,` `D.C.`; `MS-13` → `MS` `-` `13`).
 fn name_tokens(name: &str) -> Vec<String> {
     let mut out = Vec::new();
     for w in name.split_whitespace() {
-        match w.strip_suffix(',') {
-            Some(stem) if !stem.is_empty() => {
-                out.push(stem.to_owned());
-                out.push(",".to_owned());
+        let (w, comma) = match w.strip_suffix(',') {
+            Some(stem) if !stem.is_empty() => (stem, true),
+            _ => (w, false),
+        };
+        for (i, part) in w.split('-').enumerate() {
+            if i > 0 {
+                out.push("-".to_owned());
             }
-            _ => out.push(w.to_owned()),
+            if !part.is_empty() {
+                out.push(part.to_owned());
+            }
+        }
+        if comma {
+            out.push(",".to_owned());
         }
     }
     out

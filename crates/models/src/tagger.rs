@@ -65,7 +65,7 @@ fn decode(
 impl Tagger {
     /// Tags a sentence; `pos` holds the sentence's POS tags for the NER (ignored for POS).
     pub fn tag<S: AsRef<str>>(&self, words: &[S], pos: &[String]) -> Vec<String> {
-        let p = Prepared::new(words);
+        let p = Prepared::new(words, self.kind == Kind::Ner);
         let w = &self.weights;
         decode(
             self.kind,
@@ -133,7 +133,10 @@ pub fn train(
     classes.dedup();
     let index = |l: &str| classes.binary_search_by(|c| c.as_str().cmp(l)).unwrap_or(0);
     let mut trainer = Trainer::new(classes.clone());
-    let prepared: Vec<Prepared> = examples.iter().map(|e| Prepared::new(&e.words)).collect();
+    let prepared: Vec<Prepared> = examples
+        .iter()
+        .map(|e| Prepared::new(&e.words, kind == Kind::Ner))
+        .collect();
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng(settings.seed | 1);
     let mut tagger = Tagger {

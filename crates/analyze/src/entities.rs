@@ -1,0 +1,465 @@
+//! Entities: people, organisations and places, found by the trained NER and the gazetteer, with
+//! news rules on top, and merged within the article.
+//!
+//! - Words are the tokens split at hyphens, as UD tokenizes them (`El Salvador-based` is `El`
+//!   `Salvador` `-` `based`).
+//! - The NER (`newsgraph-models`) proposes PER, ORG and LOC mentions; gazetteer names (outlets,
+//!   organisations, places) fill in what it missed and win over a shorter overlapping guess;
+//!   nationalities are NORP mentions where nothing else covers them.
+//! - A title before a person is a role, not part of the name: "U.S. Defense Secretary Pete
+//!   Hegseth" is Pete Hegseth with role "U.S. Defense Secretary".
+//! - Mentions merge into entities: a person's later surname ("Trump") joins the fullest name
+//!   ending in it ("Donald Trump"); organisations and places merge on their normalised name and
+//!   known aliases (U.S., US, USA, United States). An entity's name is its fullest mention.
+//! - Embedded post authors are people, with their handle as an alias.
+
+use std::collections::HashMap;
+
+use newsgraph_doc::layers::{DebrisKind, Entity, EntityType, Mention, TokenKind};
+use newsgraph_doc::{Doc, EntityId, Layer, Origin, Span, Stage};
+use newsgraph_models::gazetteer;
+
+/// The entity stage.
+#[derive(Debug, Default)]
+pub struct Entities;
+
+/// Words that make a title or role when they stand before a name.
+const TITLE_WORDS: &[&str] = &[
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Secretary",
+    "Defense",
+    "Defence",
+    "State",
+    "Foreign",
+    "Interior",
+    "Finance",
+    "Treasury",
+    "Homeland",
+    "Security",
+    "Attorney",
+    "General",
+    "Gen.",
+    "Sen.",
+    "Senator",
+    "Rep.",
+    "Representative",
+    "Gov.",
+    "Governor",
+    "Mayor",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Judge",
+    "Justice",
+    "Chief",
+    "Executive",
+    "CEO",
+    "Chairman",
+    "Chairwoman",
+    "Chair",
+    "Director",
+    "Commissioner",
+    "Ambassador",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Speaker",
+    "Leader",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Prof.",
+    "Col.",
+    "Lt.",
+    "Maj.",
+    "Capt.",
+    "Adm.",
+    "Sgt.",
+    "Rev.",
+    "Former",
+    "former",
+    "Deputy",
+    "Acting",
+    "First",
+    "Lady",
+    "Presidente",
+    "Presidenta",
+    "U.S.",
+    "US",
+    "Mexican",
+    "American",
+    "British",
+    "French",
+    "Chinese",
+    "Russian",
+    "Brazilian",
+    "Portuguese",
+    "German",
+    "Israeli",
+    "Ukrainian",
+];
+
+/// Compass words that make a region of a place ("Eastern Mexico").
+const COMPASS: &[&str] = &[
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Northeastern",
+    "Northwestern",
+    "Southeastern",
+    "Southwestern",
+];
+
+/// Whether a NORP mention lies inside another mention.
+fn found_covered(
+    found: &[(usize, usize, EntityType, bool, Origin)],
+    f: &(usize, usize, EntityType, bool, Origin),
+) -> bool {
+    found
+        .iter()
+        .any(|o| o.2 != EntityType::NORP && o.0 <= f.0 && f.1 <= o.1)
+}
+
+/// Alternative names of a few places and organisations, to their canonical name.
+const ALIASES: &[(&str, &str)] = &[
+    ("U.S.", "United States"),
+    ("US", "United States"),
+    ("USA", "United States"),
+    ("U.S.A.", "United States"),
+    ("America", "United States"),
+    ("United States of America", "United States"),
+    ("U.K.", "United Kingdom"),
+    ("UK", "United Kingdom"),
+    ("Britain", "United Kingdom"),
+    ("Great Britain", "United Kingdom"),
+    ("U.N.", "United Nations"),
+    ("UN", "United Nations"),
+    ("E.U.", "European Union"),
+    ("EU", "European Union"),
+    ("US Army", "U.S. Army"),
+    ("State Department", "U.S. State Department"),
+    ("International Crisis Group", "Crisis Group"),
+];
+
+const BY_NER: Origin = Origin::new("entities", "ner");
+const BY_GAZETTEER: Origin = Origin::new("entities", "gazetteer");
+const BY_POST: Origin = Origin::new("entities", "post-author");
+const BY_MERGE: Origin = Origin::new("entities", "merge");
+
+impl Stage for Entities {
+    fn name(&self) -> &'static str {
+        "entities"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[Layer::Sentences, Layer::Tokens, Layer::Debris, Layer::Posts]
+    }
+    fn produces(&self) -> &'static [Layer] {
+        &[Layer::Entities]
+    }
+    fn run(&self, doc: &mut Doc) {
+        let mut mentions = Vec::new();
+        for s in &doc.sentences {
+            sentence_mentions(doc, s.span, &mut mentions);
+        }
+        for post in &doc.posts {
+            if let Some(span) = author_span(doc, post.span) {
+                mentions.push(Found {
+                    span,
+                    kind: EntityType::PER,
+                    media: false,
+                    role: None,
+                    by: BY_POST,
+                });
+            }
+        }
+        mentions.sort_by_key(|m| m.span);
+        doc.entities = merge(doc, mentions);
+    }
+}
+
+/// A mention before merging.
+#[derive(Clone, Debug)]
+struct Found {
+    span: Span,
+    kind: EntityType,
+    media: bool,
+    role: Option<String>,
+    by: Origin,
+}
+
+/// The sentence's words: tokens split at hyphens, with their spans.
+fn words(doc: &Doc, sentence: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    for t in doc.tokens_in(sentence) {
+        let s = doc.slice(t.span);
+        if matches!(t.kind, TokenKind::Word | TokenKind::Number) && s.contains('-') && s.len() > 1 {
+            let mut at = t.span.start();
+            for (i, part) in s.split('-').enumerate() {
+                if i > 0 {
+                    out.push(Span::new(at, at + 1));
+                    at += 1;
+                }
+                if !part.is_empty() {
+                    out.push(Span::new(at, at + part.len()));
+                }
+                at += part.len();
+            }
+        } else {
+            out.push(t.span);
+        }
+    }
+    out
+}
+
+fn sentence_mentions(doc: &Doc, sentence: Span, out: &mut Vec<Found>) {
+    let spans = words(doc, sentence);
+    if spans.is_empty() {
+        return;
+    }
+    let texts: Vec<&str> = spans.iter().map(|s| doc.slice(*s)).collect();
+    let (Some(pos_model), Some(ner_model)) = (newsgraph_models::pos(), newsgraph_models::ner())
+    else {
+        return;
+    };
+    let pos = pos_model.tag(&texts, &[]);
+    let tags = ner_model.tag(&texts, &pos);
+    let mut found: Vec<(usize, usize, EntityType, bool, Origin)> = Vec::new();
+    for (kind, first, end) in newsgraph_models::eval::spans(&tags) {
+        let kind = match kind.as_str() {
+            "PER" => EntityType::PER,
+            "ORG" => EntityType::ORG,
+            _ => EntityType::LOC,
+        };
+        found.push((first, end, kind, false, BY_NER));
+    }
+    // Gazetteer names: added where the NER found nothing, preferred where they are longer.
+    let g = gazetteer::shipped();
+    let mut i = 0;
+    while i < texts.len() {
+        let Some((n, kinds)) = g.longest_at(&texts, i) else {
+            i += 1;
+            continue;
+        };
+        let kind = if kinds.contains(&"MEDIA") {
+            Some((EntityType::ORG, true))
+        } else if kinds.contains(&"ORG") {
+            Some((EntityType::ORG, false))
+        } else if kinds.contains(&"LOC") {
+            Some((EntityType::LOC, false))
+        } else if kinds.contains(&"NORP") {
+            Some((EntityType::NORP, false))
+        } else {
+            None
+        };
+        if let Some((kind, media)) = kind {
+            let (s, e) = (i, i + n);
+            let overlapping: Vec<usize> = (0..found.len())
+                .filter(|&k| found[k].0 < e && s < found[k].1)
+                .collect();
+            let longest = overlapping.iter().all(|&k| found[k].1 - found[k].0 <= n);
+            if kind == EntityType::NORP {
+                if overlapping.is_empty() {
+                    found.push((s, e, kind, false, BY_GAZETTEER));
+                }
+            } else if longest {
+                let kept: Vec<_> = found
+                    .iter()
+                    .enumerate()
+                    .filter(|(k, _)| !overlapping.contains(k))
+                    .map(|(_, f)| f.clone())
+                    .collect();
+                found = kept;
+                found.push((s, e, kind, media, BY_GAZETTEER));
+            } else if let Some(&k) = overlapping.first() {
+                // The NER's longer guess stands; a gazetteer outlet inside it flags it as media.
+                found[k].3 |= media;
+            }
+        }
+        i += n;
+    }
+    found.sort_by_key(|f| f.0);
+    // A nationality or compass word glued before an organisation or place belongs to its name:
+    // "Mexican Marine Corps", "Eastern Mexico".
+    for k in 0..found.len() {
+        let (first, _, kind, _, _) = found[k];
+        if first == 0 || !matches!(kind, EntityType::ORG | EntityType::LOC) {
+            continue;
+        }
+        let before = texts[first - 1];
+        let norp = k > 0 && found[k - 1].2 == EntityType::NORP && found[k - 1].1 == first;
+        let compass = COMPASS.contains(&before) && kind == EntityType::LOC;
+        if (norp && kind == EntityType::ORG) || compass {
+            found[k].0 = first - 1;
+            found[k].4 = BY_GAZETTEER;
+        }
+    }
+    let all = found.clone();
+    found.retain(|f| !(f.2 == EntityType::NORP && found_covered(&all, f)));
+    for (first, end, kind, media, by) in found {
+        let (mut first, end) = (first, end);
+        // Titles at the start of a person mention, and those just before it, are its role.
+        let mut role_start = first;
+        if kind == EntityType::PER {
+            while first + 1 < end && TITLE_WORDS.contains(&texts[first]) {
+                first += 1;
+            }
+            while role_start > 0 && TITLE_WORDS.contains(&texts[role_start - 1]) {
+                role_start -= 1;
+            }
+        }
+        let role = (role_start < first).then(|| {
+            doc.slice(spans[role_start].cover(spans[first - 1]))
+                .to_owned()
+        });
+        let span = spans[first].cover(spans[end - 1]);
+        // Links and page furniture hold no entities; source tags and signatures do.
+        let furniture = doc
+            .debris_overlapping(span)
+            .iter()
+            .any(|d| !matches!(d.kind, DebrisKind::SourceTag | DebrisKind::EmbedSignature));
+        if furniture {
+            continue;
+        }
+        out.push(Found {
+            span,
+            kind,
+            media,
+            role,
+            by,
+        });
+    }
+}
+
+/// The author's name in a post's signature: between the dash and `(@handle)`.
+fn author_span(doc: &Doc, post: Span) -> Option<Span> {
+    let tokens = doc.tokens_in(post);
+    let handle = tokens.iter().rposition(|t| t.kind == TokenKind::Handle)?;
+    let open = handle.checked_sub(1)?;
+    let dash = (0..open)
+        .rev()
+        .find(|&k| matches!(doc.slice(tokens[k].span), "—" | "–" | "-" | "--"))?;
+    (dash + 1 < open).then(|| tokens[dash + 1].span.cover(tokens[open - 1].span))
+}
+
+/// A name as written, in title case when written in capitals.
+fn display(name: &str) -> String {
+    if name.chars().any(char::is_lowercase)
+        || name.chars().filter(|c| c.is_alphabetic()).count() <= 4
+    {
+        return name.to_owned();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or(String::new(), |c| {
+                c.to_string() + &cs.as_str().to_lowercase()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The key organisations and places merge on.
+fn key(name: &str) -> String {
+    let canonical = ALIASES
+        .iter()
+        .find(|(a, _)| *a == name)
+        .map_or(name, |(_, c)| c);
+    let canonical = canonical.strip_prefix("the ").unwrap_or(canonical);
+    canonical.replace('.', "").to_lowercase()
+}
+
+fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
+    for m in mentions {
+        let text = display(
+            doc.slice(m.span)
+                .trim_end_matches("’s")
+                .trim_end_matches("'s"),
+        );
+        let type_key = match m.kind {
+            EntityType::PER => 0u8,
+            EntityType::ORG => 1,
+            EntityType::LOC => 2,
+            _ => 3,
+        };
+        let found = match m.kind {
+            // A person merges with an earlier person sharing the last name.
+            EntityType::PER => {
+                let last = text.split_whitespace().last().unwrap_or("").to_lowercase();
+                entities.iter().position(|e| {
+                    e.kind == EntityType::PER
+                        && e.name
+                            .split_whitespace()
+                            .last()
+                            .is_some_and(|l| l.to_lowercase() == last)
+                })
+            }
+            _ => by_key.get(&(type_key, key(&text))).copied(),
+        };
+        let mention = Mention {
+            span: m.span,
+            role: m.role.clone(),
+            by: m.by.clone(),
+        };
+        match found {
+            Some(i) => {
+                let e = &mut entities[i];
+                if text.split_whitespace().count() > e.name.split_whitespace().count()
+                    && !ALIASES.iter().any(|(a, _)| *a == text)
+                {
+                    let old = std::mem::replace(&mut e.name, text.clone());
+                    if !e.aliases.contains(&old) {
+                        e.aliases.push(old);
+                    }
+                } else if text != e.name && !e.aliases.contains(&text) {
+                    e.aliases.push(text.clone());
+                }
+                if let Some(r) = &m.role {
+                    if !e.roles.contains(r) {
+                        e.roles.push(r.clone());
+                    }
+                }
+                e.media |= m.media;
+                e.mentions.push(mention);
+            }
+            None => {
+                let id = EntityId::from_index(entities.len());
+                let name = match m.kind {
+                    EntityType::PER => text.clone(),
+                    _ => ALIASES
+                        .iter()
+                        .find(|(a, _)| *a == text)
+                        .map_or(text.clone(), |(_, c)| (*c).to_owned()),
+                };
+                let aliases = if name == text {
+                    Vec::new()
+                } else {
+                    vec![text.clone()]
+                };
+                by_key.insert((type_key, key(&text)), entities.len());
+                entities.push(Entity {
+                    id,
+                    kind: m.kind,
+                    name,
+                    aliases,
+                    roles: m.role.into_iter().collect(),
+                    media: m.media,
+                    mentions: vec![mention],
+                    by: BY_MERGE,
+                });
+            }
+        }
+    }
+    entities
+}
