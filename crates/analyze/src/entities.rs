@@ -106,6 +106,34 @@ const TITLE_WORDS: &[&str] = &[
     "Ukrainian",
 ];
 
+/// Titles that only people hold: a name after one is a person's.
+const PERSON_TITLES: &[&str] = &[
+    "President",
+    "Minister",
+    "Secretary",
+    "Senator",
+    "Sen.",
+    "Governor",
+    "Gov.",
+    "Mayor",
+    "Chancellor",
+    "Ambassador",
+    "Spokesman",
+    "Spokeswoman",
+    "Rep.",
+    "Gen.",
+    "Judge",
+    "King",
+    "Queen",
+];
+
+/// Whether `word` is a first name of the shipped gazetteer.
+fn is_first_name(word: &str) -> bool {
+    gazetteer::shipped()
+        .longest_at(&[word], 0)
+        .is_some_and(|(_, kinds)| kinds.contains(&"FIRST"))
+}
+
 /// Compass words that make a region of a place ("Eastern Mexico").
 const COMPASS: &[&str] = &[
     "Northern",
@@ -154,6 +182,7 @@ const BY_NER: Origin = Origin::new("entities", "ner");
 const BY_GAZETTEER: Origin = Origin::new("entities", "gazetteer");
 const BY_POST: Origin = Origin::new("entities", "post-author");
 const BY_MERGE: Origin = Origin::new("entities", "merge");
+const BY_PROPAGATION: Origin = Origin::new("entities", "name-propagation");
 
 impl Stage for Entities {
     fn name(&self) -> &'static str {
@@ -182,7 +211,10 @@ impl Stage for Entities {
             }
         }
         mentions.sort_by_key(|m| m.span);
-        doc.entities = merge(doc, mentions);
+        mentions.dedup_by_key(|m| m.span);
+        let mut entities = merge(doc, mentions);
+        propagate(doc, &mut entities);
+        doc.entities = entities;
     }
 }
 
@@ -304,6 +336,51 @@ fn sentence_mentions(doc: &Doc, sentence: Span, out: &mut Vec<Found>) {
     }
     let all = found.clone();
     found.retain(|f| !(f.2 == EntityType::NORP && found_covered(&all, f)));
+    let capitalised = |k: usize| texts[k].starts_with(char::is_uppercase);
+    for f in found.iter_mut() {
+        let words = &texts[f.0..f.1];
+        // "Portuguese Defense Minister Tiago Ferreira": a title followed by a name is a person.
+        if let Some(t) = words.iter().rposition(|w| PERSON_TITLES.contains(w)) {
+            if t + 1 < words.len()
+                && words[t + 1..]
+                    .iter()
+                    .all(|w| w.starts_with(char::is_uppercase))
+            {
+                f.2 = EntityType::PER;
+            }
+        }
+        // A first name just before a person's name belongs to it ("Helena Matos").
+        if f.2 == EntityType::PER
+            && f.0 > 0
+            && capitalised(f.0 - 1)
+            && is_first_name(texts[f.0 - 1])
+        {
+            f.0 -= 1;
+        }
+        // A capitalised word glued before an organisation's name is part of it ("Atlantic
+        // Security Council"), unless it opens the sentence or is a title.
+        if f.2 == EntityType::ORG
+            && f.0 > 1
+            && capitalised(f.0 - 1)
+            && !TITLE_WORDS.contains(&texts[f.0 - 1])
+        {
+            f.0 -= 1;
+        }
+    }
+    // Titles alone ("Prime Minister") are roles, not people.
+    found.retain(|f| {
+        !(f.2 == EntityType::PER && texts[f.0..f.1].iter().all(|w| TITLE_WORDS.contains(w)))
+    });
+    // Mentions that now overlap: the longer stays.
+    found.sort_by_key(|f| (f.0, std::cmp::Reverse(f.1)));
+    let mut kept: Vec<(usize, usize, EntityType, bool, Origin)> = Vec::new();
+    for f in found {
+        if kept.last().is_some_and(|k| f.0 < k.1) {
+            continue;
+        }
+        kept.push(f);
+    }
+    let found = kept;
     for (first, end, kind, media, by) in found {
         let (mut first, end) = (first, end);
         // Titles at the start of a person mention, and those just before it, are its role.
@@ -462,4 +539,51 @@ fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
         }
     }
     entities
+}
+
+/// A person's name found once is their name everywhere in the article: every other capitalised
+/// token equal to a person's surname (or a mention's text) becomes a mention of that person.
+fn propagate(doc: &Doc, entities: &mut [Entity]) {
+    let mut taken: Vec<Span> = entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.span))
+        .collect();
+    taken.sort();
+    let mut forms: HashMap<String, usize> = HashMap::new();
+    for (i, e) in entities.iter().enumerate() {
+        if e.kind != EntityType::PER {
+            continue;
+        }
+        if let Some(last) = e
+            .name
+            .split_whitespace()
+            .last()
+            .filter(|_| e.name.contains(' '))
+        {
+            forms.entry(last.to_owned()).or_insert(i);
+        }
+    }
+    for t in &doc.tokens {
+        let word = doc.slice(t.span);
+        let Some(&i) = forms.get(word) else { continue };
+        let free = taken.binary_search_by(|s| {
+            if s.end <= t.span.start {
+                std::cmp::Ordering::Less
+            } else if s.start >= t.span.end {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        });
+        if free.is_err() && !doc.in_debris(t.span) {
+            entities[i].mentions.push(Mention {
+                span: t.span,
+                role: None,
+                by: BY_PROPAGATION,
+            });
+        }
+    }
+    for e in entities.iter_mut() {
+        e.mentions.sort_by_key(|m| m.span);
+    }
 }

@@ -6,6 +6,7 @@
 //! assert_eq!(doc.sentences.len(), 1);
 //! ```
 
+pub mod attribution;
 pub mod dates;
 pub mod dating;
 pub mod debris;
@@ -36,6 +37,7 @@ pub fn stages() -> Vec<Box<dyn Stage>> {
         Box::new(posts::Posts),
         Box::new(entities::Entities),
         Box::new(quotes::Quotes),
+        Box::new(attribution::Attribution),
         Box::new(pubdate::PubDate),
         Box::new(time::Timexes),
         Box::new(dating::Dating),

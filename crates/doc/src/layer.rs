@@ -23,6 +23,8 @@ pub enum Layer {
     Timexes,
     /// Dates of quotes (and events): when the words were said.
     Dating,
+    /// Speakers, addressees and cues of quotes.
+    Attribution,
     Events,
     Sources,
     Amounts,
@@ -41,6 +43,7 @@ impl Layer {
         Layer::Quotes,
         Layer::Timexes,
         Layer::Dating,
+        Layer::Attribution,
         Layer::Events,
         Layer::Sources,
         Layer::Amounts,
@@ -60,6 +63,7 @@ impl Layer {
             Layer::Quotes => "quotes",
             Layer::Timexes => "timexes",
             Layer::Dating => "dating",
+            Layer::Attribution => "attribution",
             Layer::Events => "events",
             Layer::Sources => "sources",
             Layer::Amounts => "amounts",
