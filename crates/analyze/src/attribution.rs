@@ -13,7 +13,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use newsgraph_doc::layers::{EntityType, Speaker, Token, TokenKind};
+use newsgraph_doc::layers::{EntityType, QuoteKind, Speaker, Token, TokenKind};
 use newsgraph_doc::{Doc, EntityId, Layer, Span, Stage};
 
 /// The attribution stage.
@@ -63,6 +63,12 @@ fn cues() -> &'static Cues {
     static CUES_PARSED: OnceLock<Cues> = OnceLock::new();
     CUES_PARSED.get_or_init(|| Cues::parse(CUES))
 }
+
+/// Tokens after a quote searched for its cue ("” for the victory, Sanders said").
+const AFTER_WINDOW: usize = 10;
+
+/// Quotes of at most this many words, with no speaker and no cue, are scare quotes.
+const SCARE_WORDS: usize = 4;
 
 /// Capitalised words that are not names.
 const NOT_NAMES: &[&str] = &[
@@ -127,7 +133,12 @@ impl Stage for Attribution {
     fn run(&self, doc: &mut Doc) {
         for i in 0..doc.quotes.len() {
             let (speaker, addressee, cue) = attribute(doc, i);
+            let words = doc.slice(doc.quotes[i].span).split_whitespace().count();
             let q = &mut doc.quotes[i];
+            // A few quoted words with no speaker and no cue are a scare quote or a title.
+            if speaker.is_none() && cue.is_none() && q.parent.is_none() && words <= SCARE_WORDS {
+                q.kind = QuoteKind::Scare;
+            }
             q.speaker = speaker;
             q.addressee = addressee;
             q.cue = cue;
@@ -263,7 +274,10 @@ fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) -> Option<Spe
                 return make(Some(id), tokens[k].span.cover(tokens[j].span));
             }
         }
-        return None;
+        return noun_phrase(doc, tokens, k);
+    }
+    if matches!(text, "a" | "an" | "A" | "An") {
+        return noun_phrase(doc, tokens, k);
     }
     if tok.kind == TokenKind::Word
         && text.starts_with(char::is_uppercase)
@@ -288,6 +302,27 @@ fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) -> Option<Spe
         return make(person.map(|e| e.id), written);
     }
     None
+}
+
+/// A speaker named by a noun phrase nothing resolves ("a senior Cruz adviser", "the
+/// designer"): the phrase itself, up to punctuation or a reporting verb, at most six words.
+fn noun_phrase(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
+    let mut end = k;
+    while end + 1 < tokens.len() && end - k < 5 {
+        let w = doc.slice(tokens[end + 1].span);
+        if tokens[end + 1].kind != TokenKind::Word || is_cue_verb(w) || w == "who" {
+            break;
+        }
+        end += 1;
+    }
+    (end > k).then(|| {
+        let mention = tokens[k].span.cover(tokens[end].span);
+        Speaker {
+            entity: None,
+            name: doc.slice(mention).to_owned(),
+            mention: Some(mention),
+        }
+    })
 }
 
 /// Whether a token is a quotation mark or punctuation between a quote and its cue.
@@ -386,18 +421,32 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
     while j < after.len() && is_glue(doc.slice(tokens[after[j]].span)) {
         j += 1;
     }
-    let window: Vec<usize> = after[j..].iter().copied().take(5).collect();
+    let window: Vec<usize> = after[j..].iter().copied().take(AFTER_WINDOW).collect();
+    // "according to X" after the quote.
+    if let Some(a) = window.windows(2).position(|w| {
+        doc.slice(tokens[w[0]].span)
+            .eq_ignore_ascii_case("according")
+            && doc.slice(tokens[w[1]].span) == "to"
+    }) {
+        if let Some(s) = window
+            .get(a + 2)
+            .and_then(|&k| speaker_at(doc, tokens, k, i))
+        {
+            let cue = tokens[window[a]].span.cover(tokens[window[a + 1]].span);
+            return (Some(s), None, Some(cue));
+        }
+    }
     if let Some(v) = window
         .iter()
         .position(|&k| is_cue_verb(doc.slice(tokens[k].span)))
     {
         let verb = tokens[window[v]].span;
-        // Subject before the verb ("she said"), else after it ("said Sheinbaum").
-        let subject = if v > 0 {
-            window.first().and_then(|&k| speaker_at(doc, tokens, k, i))
-        } else {
-            None
-        };
+        // Subject just before the verb ("she said", "the Crisis Group said"), else after it
+        // ("said Sheinbaum").
+        let subject = (0..v)
+            .rev()
+            .take(4)
+            .find_map(|p| speaker_at(doc, tokens, window[p], i));
         let subject = subject.or_else(|| {
             window
                 .get(v + 1)

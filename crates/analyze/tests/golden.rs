@@ -152,8 +152,11 @@ fn harbor_dispute_reads_as_a_person_would() {
     assert_eq!(partial, ["a danger to both nations", "a shared emergency."]);
 
     // Speakers: names, pronouns, an organisation, nested quotes and the post.
-    let speakers: Vec<Option<&str>> =
-        doc.quotes.iter().map(|q| q.speaker.as_ref().map(|s| s.name.as_str())).collect();
+    let speakers: Vec<Option<&str>> = doc
+        .quotes
+        .iter()
+        .map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
+        .collect();
     assert_eq!(
         speakers,
         [
@@ -173,15 +176,32 @@ fn harbor_dispute_reads_as_a_person_would() {
             Some("Tiago Ferreira"),
         ]
     );
-    assert_eq!(doc.quotes[3].addressee.as_ref().map(|a| a.name.as_str()), Some("Rui Andrade"));
+    assert_eq!(
+        doc.quotes[3].addressee.as_ref().map(|a| a.name.as_str()),
+        Some("Rui Andrade")
+    );
 
     // Entities: titles become roles, surnames join full names.
-    let andrade = doc.entities.iter().find(|e| e.name == "Rui Andrade").expect("Rui Andrade");
-    assert!(andrade.roles.iter().any(|r| r == "Portuguese Prime Minister"));
+    let andrade = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "Rui Andrade")
+        .expect("Rui Andrade");
+    assert!(andrade
+        .roles
+        .iter()
+        .any(|r| r == "Portuguese Prime Minister"));
     assert!(andrade.mentions.len() >= 9);
-    let ferreira = doc.entities.iter().find(|e| e.name == "Tiago Ferreira").expect("Tiago Ferreira");
+    let ferreira = doc
+        .entities
+        .iter()
+        .find(|e| e.name == "Tiago Ferreira")
+        .expect("Tiago Ferreira");
     assert_eq!(ferreira.roles, ["Portuguese Defense Minister"]);
-    assert!(doc.entities.iter().any(|e| e.name == "Folha de S.Paulo" && e.media));
+    assert!(doc
+        .entities
+        .iter()
+        .any(|e| e.name == "Folha de S.Paulo" && e.media));
 
     // Time: anchored on the inferred date (Monday 2026-03-09) and on the narrative.
     let timexes: Vec<(&str, &str)> = doc

@@ -5,6 +5,7 @@
 
 mod analyze;
 mod bench;
+mod evalquotes;
 mod models;
 mod timeml;
 

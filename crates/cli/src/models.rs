@@ -49,10 +49,23 @@ pub enum What {
 #[derive(Debug, clap::Args)]
 pub struct EvalArgs {
     #[arg(value_enum)]
-    what: What,
+    what: EvalWhat,
     /// Development data: UD CoNLL-U for pos, UNER IOB2 for ner.
-    #[arg(long)]
-    dev: PathBuf,
+    #[arg(long, required_if_eq_any([("what", "pos"), ("what", "ner")]))]
+    dev: Option<PathBuf>,
+    /// For quotes: the PolNeAR JSONL whose articles are analysed.
+    #[arg(long, required_if_eq("what", "quotes"))]
+    polnear: Option<PathBuf>,
+    /// For quotes: where to write predictions in the format of score_quotes.py.
+    #[arg(long, required_if_eq("what", "quotes"))]
+    out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EvalWhat {
+    Pos,
+    Ner,
+    Quotes,
 }
 
 #[derive(Debug, clap::Args)]
@@ -173,9 +186,16 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
 
 pub fn evaluate(args: EvalArgs) -> anyhow::Result<ExitCode> {
     let pos = load_pos(None)?;
+    let dev_path = args.dev.clone().unwrap_or_default();
     match args.what {
-        What::Pos => {
-            let dev = examples(What::Pos, &args.dev, None)?;
+        EvalWhat::Quotes => {
+            let (Some(input), Some(out)) = (&args.polnear, &args.out) else {
+                bail!("eval quotes needs --polnear and --out");
+            };
+            return crate::evalquotes::run(input, out);
+        }
+        EvalWhat::Pos => {
+            let dev = examples(What::Pos, &dev_path, None)?;
             let start = Instant::now();
             let predicted = predict(&pos, &dev);
             let secs = start.elapsed().as_secs_f64();
@@ -188,9 +208,9 @@ pub fn evaluate(args: EvalArgs) -> anyhow::Result<ExitCode> {
                 words as f64 / secs
             );
         }
-        What::Ner => {
+        EvalWhat::Ner => {
             let ner = newsgraph_models::ner().context("this build carries no NER model")?;
-            let dev = examples(What::Ner, &args.dev, Some(&pos))?;
+            let dev = examples(What::Ner, &dev_path, Some(&pos))?;
             let predicted = predict(ner, &dev);
             let gold: Vec<Vec<String>> = dev.iter().map(|e| e.labels.clone()).collect();
             println!(

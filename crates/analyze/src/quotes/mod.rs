@@ -233,7 +233,7 @@ mod tests {
     #[test]
     fn partial_quotes_and_apostrophes() {
         let got = quotes(
-            "The cartels were “horrible people” who sang rock ’n’ roll in the ministers’ offices.",
+            "Trump said the cartels were “horrible people” who sang rock ’n’ roll in the ministers’ offices.",
         );
         assert_eq!(
             got,

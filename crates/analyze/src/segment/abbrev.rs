@@ -94,3 +94,35 @@ pub fn may_end_sentence(word_with_period: &str) -> bool {
     }
     true
 }
+
+/// Reporting verbs: after a closing quote, `“…?” Trump said` and `“…!” said Trump` stay one
+/// sentence, as news writes them.
+pub const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "asked",
+    "added",
+    "replied",
+    "answered",
+    "wrote",
+    "tweeted",
+    "insisted",
+    "continued",
+    "explained",
+    "argued",
+    "claimed",
+    "noted",
+    "declared",
+    "shouted",
+    "yelled",
+    "cried",
+    "concluded",
+    "responded",
+    "warned",
+    "recalled",
+    "quipped",
+    "joked",
+    "admitted",
+    "stated",
+];

@@ -102,10 +102,15 @@ fn split(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
             break;
         };
         let next_text = &text[next.span];
+        let quoted = end > i;
+        let after_next = tokens.get(end + 2).map(|t| &text[t.span]);
+        let cue_follows = quoted
+            && (abbrev::REPORTING_VERBS.contains(&next_text)
+                || after_next.is_some_and(|w| abbrev::REPORTING_VERBS.contains(&w)));
         let split_here = if by == BY_ABBREV {
             abbrev::may_end_sentence(tok) && abbrev::SENTENCE_STARTERS.contains(&next_text)
         } else {
-            opens_sentence(next_text)
+            opens_sentence(next_text) && !cue_follows
         };
         if split_here {
             push(tokens, start, end, by, out);
@@ -164,6 +169,14 @@ mod tests {
                 "“Are you?” he asked.",
                 "Then “Yes.”",
                 "Then more."
+            ]
+        );
+        assert_eq!(
+            sentences("“Is it over?” Trump said. “Get out!” said Pence. Then it ended."),
+            [
+                "“Is it over?” Trump said.",
+                "“Get out!” said Pence.",
+                "Then it ended."
             ]
         );
         assert_eq!(

@@ -20,6 +20,9 @@ pub enum QuoteKind {
     Nested,
     /// Reported (indirect) speech: "X said that ...".
     Reported,
+    /// Quoted words nobody is said to have spoken: a scare quote or a title ("the so-called
+    /// “peace plan”"). Kept, so nothing is lost, and easy to leave out.
+    Scare,
 }
 
 /// Who is quoted.

@@ -1,0 +1,89 @@
+//! `newsgraph eval quotes --polnear FILE --out PRED.jsonl`: analyses each article of a PolNeAR
+//! JSONL and writes the predictions that `score_quotes.py` reads (code-point offsets; the
+//! speaker is the local mention).
+
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use newsgraph_doc::layers::QuoteKind;
+use newsgraph_doc::{Doc, Span};
+use serde_json::{json, Value};
+
+/// Maps UTF-8 byte offsets of `text` to code-point offsets.
+struct CharIndex(Vec<u32>);
+
+impl CharIndex {
+    fn new(text: &str) -> CharIndex {
+        let mut map = vec![0u32; text.len() + 1];
+        let mut n = 0u32;
+        for (b, c) in text.char_indices() {
+            for slot in map.iter_mut().skip(b).take(c.len_utf8()) {
+                *slot = n;
+            }
+            n += 1;
+        }
+        map[text.len()] = n;
+        CharIndex(map)
+    }
+
+    fn span(&self, s: Span) -> Value {
+        json!({"start": self.0[s.start()], "end": self.0[s.end()]})
+    }
+}
+
+pub fn run(input: &Path, out: &Path) -> anyhow::Result<ExitCode> {
+    let file =
+        std::fs::File::open(input).with_context(|| format!("cannot read {}", input.display()))?;
+    let mut writer = BufWriter::new(
+        std::fs::File::create(out).with_context(|| format!("cannot write {}", out.display()))?,
+    );
+    let (mut docs, mut quotes) = (0usize, 0usize);
+    let start = Instant::now();
+    for (n, line) in BufReader::new(file).lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: Value =
+            serde_json::from_str(&line).with_context(|| format!("line {} is not JSON", n + 1))?;
+        let text = record["text"].as_str().unwrap_or_default();
+        let mut doc = Doc::new(text);
+        doc.publication_date = record["publication_date"]
+            .as_str()
+            .and_then(newsgraph_analyze::pubdate::given);
+        newsgraph_analyze::analyze(&mut doc);
+        let index = CharIndex::new(text);
+        let predicted: Vec<Value> = doc
+            .quotes
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Scare)
+            .map(|q| {
+                let speaker: Vec<Value> = q
+                    .speaker
+                    .as_ref()
+                    .and_then(|s| s.mention)
+                    .map(|m| index.span(m))
+                    .into_iter()
+                    .collect();
+                json!({"content": [index.span(q.span)], "speaker": speaker})
+            })
+            .collect();
+        quotes += predicted.len();
+        docs += 1;
+        serde_json::to_writer(
+            &mut writer,
+            &json!({"id": record["id"], "quotes": predicted}),
+        )?;
+        writeln!(writer)?;
+    }
+    writer.flush()?;
+    eprintln!(
+        "newsgraph: {quotes} quotes in {docs} articles ({:.1} s) written to {}",
+        start.elapsed().as_secs_f64(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
