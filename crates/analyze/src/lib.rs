@@ -18,6 +18,7 @@ pub mod pubdate;
 pub mod quotes;
 pub mod segment;
 mod snapshot;
+pub mod sources;
 pub mod time;
 
 use std::sync::OnceLock;
@@ -38,6 +39,7 @@ pub fn stages() -> Vec<Box<dyn Stage>> {
         Box::new(entities::Entities),
         Box::new(quotes::Quotes),
         Box::new(attribution::Attribution),
+        Box::new(sources::Sources),
         Box::new(pubdate::PubDate),
         Box::new(time::Timexes),
         Box::new(dating::Dating),

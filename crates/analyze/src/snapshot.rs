@@ -106,6 +106,14 @@ pub fn snapshot(doc: &Doc) -> String {
     );
     block(
         &mut out,
+        "sources",
+        doc.sources
+            .iter()
+            .map(|s| (s.span, format!("{:?} {}", s.name, s.by))),
+        text,
+    );
+    block(
+        &mut out,
         "diagnostics",
         doc.diagnostics.iter().map(|d| {
             (

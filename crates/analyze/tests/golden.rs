@@ -203,6 +203,20 @@ fn harbor_dispute_reads_as_a_person_would() {
         .iter()
         .any(|e| e.name == "Folha de S.Paulo" && e.media));
 
+    // Cited sources: outlets, the source tag, the post, the organisation quoted.
+    let mut sources: Vec<&str> = doc.sources.iter().map(|s| s.name.as_str()).collect();
+    sources.dedup();
+    for want in [
+        "Folha de S.Paulo",
+        "Atlantic Security Council",
+        "Atlantic Monitor",
+        "Reuters",
+        "RTP",
+        "Mariana Costa (@marianacosta)",
+    ] {
+        assert!(sources.contains(&want), "{want} not in {sources:?}");
+    }
+
     // Time: anchored on the inferred date (Monday 2026-03-09) and on the narrative.
     let timexes: Vec<(&str, &str)> = doc
         .timexes
