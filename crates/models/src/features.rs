@@ -46,7 +46,16 @@ impl Prepared {
     pub fn new<S: AsRef<str>>(words: &[S], with_gazetteer: bool) -> Prepared {
         let original: Vec<String> = words.iter().map(|w| normalize(w.as_ref())).collect();
         Prepared {
-            lower: original.iter().map(|w| w.to_lowercase()).collect(),
+            lower: original
+                .iter()
+                .map(|w| {
+                    if w.is_ascii() {
+                        w.to_ascii_lowercase()
+                    } else {
+                        w.to_lowercase()
+                    }
+                })
+                .collect(),
             shapes: original.iter().map(|w| shape(w)).collect(),
             gazetteer: if with_gazetteer {
                 crate::gazetteer::shipped().tags(&original)
@@ -76,6 +85,9 @@ impl Prepared {
 
 /// Typographic variants mapped to the forms the training data uses.
 fn normalize(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_owned();
+    }
     word.replace(['’', '‘'], "'")
         .replace(['“', '”'], "\"")
         .replace(['—', '–'], "-")
@@ -95,6 +107,8 @@ fn prefix(s: &str, n: usize) -> &str {
     &s[..end]
 }
 
+const DIGITS: [&str; 5] = ["0", "1", "2", "3", "4"];
+
 macro_rules! feat {
     ($out:expr, $($part:expr),+) => {
         $out.push(hash(&[$($part.as_bytes()),+]))
@@ -109,10 +123,10 @@ pub fn pos(p: &Prepared, i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) 
     feat!(out, "bias");
     feat!(out, "w", w);
     for n in 1..=4 {
-        feat!(out, "suf", n.to_string(), suffix(w, n));
+        feat!(out, "suf", DIGITS[n], suffix(w, n));
     }
     for n in 1..=3 {
-        feat!(out, "pre", n.to_string(), prefix(w, n));
+        feat!(out, "pre", DIGITS[n], prefix(w, n));
     }
     feat!(out, "shape", p.shape_at(j));
     feat!(out, "t1", prev);
@@ -150,10 +164,10 @@ pub fn ner(p: &Prepared, tags: &[String], i: usize, prev: &str, prev2: &str, out
     feat!(out, "w", w);
     feat!(out, "o", orig);
     for n in 1..=4 {
-        feat!(out, "suf", n.to_string(), suffix(w, n));
+        feat!(out, "suf", DIGITS[n], suffix(w, n));
     }
     for n in 1..=3 {
-        feat!(out, "pre", n.to_string(), prefix(w, n));
+        feat!(out, "pre", DIGITS[n], prefix(w, n));
     }
     feat!(out, "shape", p.shape_at(j));
     feat!(out, "pos", tag(j));

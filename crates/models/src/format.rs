@@ -6,9 +6,7 @@
 //! ```
 //! `str` is a u16 length and UTF-8 bytes. Same data and seed give the same bytes.
 
-use std::collections::HashMap;
-
-use crate::perceptron::Weights;
+use crate::perceptron::{FeatureMap, Weights};
 use crate::ModelError;
 
 const MAGIC: &[u8; 4] = b"NGM1";
@@ -120,7 +118,7 @@ pub fn read(kind: &str, bytes: &[u8]) -> Result<Weights, ModelError> {
         .map(|_| c.str())
         .collect::<Result<Vec<_>, _>>()?;
     let n = c.u32()? as usize;
-    let mut table = HashMap::with_capacity(n);
+    let mut table = FeatureMap::with_capacity_and_hasher(n, Default::default());
     for _ in 0..n {
         let key = c.u64()?;
         let count = c.u8()? as usize;

@@ -6,6 +6,28 @@
 //! changed, so the averaged weights come out exact without storing a copy per step.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Keys are already FNV hashes: the table uses them as they are.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by feature hashes.
+pub type FeatureMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 
 /// FNV-1a over `parts`, with a separator between them.
 pub fn hash(parts: &[&[u8]]) -> u64 {
@@ -25,7 +47,7 @@ pub fn hash(parts: &[&[u8]]) -> u64 {
 #[derive(Clone, Debug, Default)]
 pub struct Weights {
     pub classes: Vec<String>,
-    pub table: HashMap<u64, Vec<(u16, f32)>>,
+    pub table: FeatureMap<Vec<(u16, f32)>>,
 }
 
 impl Weights {
@@ -47,9 +69,9 @@ impl Weights {
 #[derive(Debug)]
 pub struct Trainer {
     pub classes: Vec<String>,
-    weights: HashMap<u64, Vec<f32>>,
-    totals: HashMap<u64, Vec<f64>>,
-    stamps: HashMap<u64, Vec<u64>>,
+    weights: FeatureMap<Vec<f32>>,
+    totals: FeatureMap<Vec<f64>>,
+    stamps: FeatureMap<Vec<u64>>,
     step: u64,
 }
 
@@ -57,9 +79,9 @@ impl Trainer {
     pub fn new(classes: Vec<String>) -> Trainer {
         Trainer {
             classes,
-            weights: HashMap::new(),
-            totals: HashMap::new(),
-            stamps: HashMap::new(),
+            weights: FeatureMap::default(),
+            totals: FeatureMap::default(),
+            stamps: FeatureMap::default(),
             step: 0,
         }
     }
@@ -98,7 +120,8 @@ impl Trainer {
 
     /// The averaged weights, dropping those whose magnitude is below `min`.
     pub fn average(&self, min: f32) -> Weights {
-        let mut table = HashMap::with_capacity(self.weights.len());
+        let mut table =
+            FeatureMap::with_capacity_and_hasher(self.weights.len(), Default::default());
         for (f, ws) in &self.weights {
             let t = &self.totals[f];
             let s = &self.stamps[f];
