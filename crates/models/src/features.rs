@@ -122,11 +122,11 @@ pub fn pos(p: &Prepared, i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) 
     let w = p.word(j);
     feat!(out, "bias");
     feat!(out, "w", w);
-    for n in 1..=4 {
-        feat!(out, "suf", DIGITS[n], suffix(w, n));
+    for (n, digit) in DIGITS.iter().enumerate().skip(1) {
+        feat!(out, "suf", digit, suffix(w, n));
     }
-    for n in 1..=3 {
-        feat!(out, "pre", DIGITS[n], prefix(w, n));
+    for (n, digit) in DIGITS.iter().enumerate().take(4).skip(1) {
+        feat!(out, "pre", digit, prefix(w, n));
     }
     feat!(out, "shape", p.shape_at(j));
     feat!(out, "t1", prev);
@@ -163,11 +163,11 @@ pub fn ner(p: &Prepared, tags: &[String], i: usize, prev: &str, prev2: &str, out
     feat!(out, "bias");
     feat!(out, "w", w);
     feat!(out, "o", orig);
-    for n in 1..=4 {
-        feat!(out, "suf", DIGITS[n], suffix(w, n));
+    for (n, digit) in DIGITS.iter().enumerate().skip(1) {
+        feat!(out, "suf", digit, suffix(w, n));
     }
-    for n in 1..=3 {
-        feat!(out, "pre", DIGITS[n], prefix(w, n));
+    for (n, digit) in DIGITS.iter().enumerate().take(4).skip(1) {
+        feat!(out, "pre", digit, prefix(w, n));
     }
     feat!(out, "shape", p.shape_at(j));
     feat!(out, "pos", tag(j));
