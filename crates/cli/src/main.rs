@@ -7,6 +7,7 @@ mod analyze;
 mod bench;
 mod evalquotes;
 mod models;
+mod store;
 mod timeml;
 
 use std::io::{self, Write};
@@ -34,8 +35,18 @@ enum Command {
     Train(models::TrainArgs),
     /// Tag gold-tokenized CoNLL-U with predicted UPOS and NER, for outside scorers.
     Tag(models::TagArgs),
-    /// Score the shipped POS tagger or NER on a dev file.
+    /// Score the shipped POS tagger or NER on a dev file, or write PolNeAR quote predictions.
     Eval(models::EvalArgs),
+    /// Analyse files, folders or JSONL into the store (idempotent, resumable).
+    Ingest(store::IngestArgs),
+    /// Full-text search over quotes and articles in the store.
+    Search(store::QueryArgs),
+    /// Quotes in the store, by speaker and date.
+    Quotes(store::QueryArgs),
+    /// Dated quotes in time order, by actor.
+    Timeline(store::QueryArgs),
+    /// Entities by number of mentions.
+    Entities(store::QueryArgs),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +58,11 @@ fn main() -> ExitCode {
         Command::Train(args) => models::train(args),
         Command::Tag(args) => models::tag(args),
         Command::Eval(args) => models::evaluate(args),
+        Command::Ingest(args) => store::ingest(args),
+        Command::Search(args) => store::query(store::Query::Search, args),
+        Command::Quotes(args) => store::query(store::Query::Quotes, args),
+        Command::Timeline(args) => store::query(store::Query::Timeline, args),
+        Command::Entities(args) => store::query(store::Query::Entities, args),
     };
     match result {
         Ok(code) => code,

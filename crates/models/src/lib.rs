@@ -1,6 +1,6 @@
 //! newsgraph's statistical taggers: an averaged-perceptron POS tagger (UD EWT) and named-entity
 //! recogniser (UNER EWT), their training, evaluation, and the committed model files
-//! (`data/*.ngm`, format in [`format`]). Nothing is downloaded: the models are compiled in.
+//! (`data/*.ngm`, format in [`format`](mod@format)). Nothing is downloaded: the models are compiled in.
 
 pub mod conll;
 pub mod eval;

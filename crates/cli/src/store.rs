@@ -1,0 +1,376 @@
+//! `newsgraph ingest` and the query commands over the store: `search`, `quotes`, `timeline`,
+//! `entities`.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc::sync_channel;
+use std::time::Instant;
+
+use anyhow::{bail, Context};
+use newsgraph_doc::Doc;
+use newsgraph_store::query::Filter;
+use newsgraph_store::{content_hash, Store};
+use serde_json::Value;
+
+/// The store file used when `--db` is not given.
+const DEFAULT_DB: &str = "newsgraph.db";
+/// Documents written per transaction.
+const BATCH: usize = 32;
+
+#[derive(Debug, clap::Args)]
+pub struct IngestArgs {
+    /// Files, folders (read recursively), JSONL files, or `-` for standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The store file.
+    #[arg(long, default_value = DEFAULT_DB)]
+    db: PathBuf,
+    /// JSONL field holding the text.
+    #[arg(long, default_value = "text")]
+    text_field: String,
+    /// JSONL field holding the publication date.
+    #[arg(long, default_value = "publication_date")]
+    date_field: String,
+    /// JSONL field holding the URL (or id).
+    #[arg(long, default_value = "url")]
+    url_field: String,
+    /// Analysis threads (default: all cores).
+    #[arg(long)]
+    jobs: Option<usize>,
+    /// No progress bar.
+    #[arg(long)]
+    quiet: bool,
+}
+
+/// One input before analysis.
+struct Input {
+    name: String,
+    url: Option<String>,
+    date: Option<String>,
+    bytes: Vec<u8>,
+}
+
+/// Reads every input under `paths` and hands it to `emit`; unreadable ones go to `failed`.
+fn read_inputs(args: &IngestArgs, emit: &mut dyn FnMut(Input), failed: &mut Vec<String>) {
+    let mut files = Vec::new();
+    for p in &args.paths {
+        if p.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            match std::io::stdin().lock().read_to_end(&mut bytes) {
+                Ok(_) => emit(Input {
+                    name: "-".into(),
+                    url: None,
+                    date: None,
+                    bytes,
+                }),
+                Err(e) => failed.push(format!("-: {e}")),
+            }
+        } else if p.is_dir() {
+            walk(p, &mut files);
+        } else {
+            files.push(p.clone());
+        }
+    }
+    for f in files {
+        let name = f.display().to_string();
+        if f.extension().is_some_and(|e| e == "jsonl") {
+            match std::fs::File::open(&f) {
+                Ok(file) => read_jsonl(args, &name, file, emit, failed),
+                Err(e) => failed.push(format!("{name}: {e}")),
+            }
+        } else {
+            match std::fs::read(&f) {
+                Ok(bytes) => emit(Input {
+                    name,
+                    url: None,
+                    date: None,
+                    bytes,
+                }),
+                Err(e) => failed.push(format!("{name}: {e}")),
+            }
+        }
+    }
+}
+
+/// Files under `dir`, recursively, in name order.
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            walk(&p, out);
+        } else if p
+            .file_name()
+            .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+        {
+            out.push(p);
+        }
+    }
+}
+
+fn read_jsonl(
+    args: &IngestArgs,
+    name: &str,
+    file: std::fs::File,
+    emit: &mut dyn FnMut(Input),
+    failed: &mut Vec<String>,
+) {
+    for (n, line) in BufReader::new(file).lines().enumerate() {
+        let Ok(line) = line else {
+            failed.push(format!("{name}:{}: unreadable line", n + 1));
+            continue;
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: Value = match serde_json::from_str(&line) {
+            Ok(v) => v,
+            Err(e) => {
+                failed.push(format!("{name}:{}: {e}", n + 1));
+                continue;
+            }
+        };
+        let Some(text) = record.get(&args.text_field).and_then(Value::as_str) else {
+            failed.push(format!("{name}:{}: no {:?} field", n + 1, args.text_field));
+            continue;
+        };
+        let field = |f: &str| record.get(f).and_then(Value::as_str).map(str::to_owned);
+        emit(Input {
+            name: field("id").unwrap_or_else(|| format!("{name}:{}", n + 1)),
+            url: field(&args.url_field).or_else(|| field("id")),
+            date: field(&args.date_field),
+            bytes: text.as_bytes().to_vec(),
+        });
+    }
+}
+
+pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
+    let mut store =
+        Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
+    let reader = Store::open(&args.db)?;
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let bar = if args.quiet {
+        indicatif::ProgressBar::hidden()
+    } else {
+        indicatif::ProgressBar::new_spinner()
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {pos} articles ({per_sec}) {elapsed} {msg}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    let start = Instant::now();
+    let (to_workers, from_reader) = sync_channel::<Input>(jobs * 4);
+    let from_reader = std::sync::Arc::new(std::sync::Mutex::new(from_reader));
+    let (to_writer, from_workers) = sync_channel::<Result<Doc, String>>(jobs * 4);
+    let mut failed: Vec<String> = Vec::new();
+    let (mut added, mut skipped) = (0usize, 0usize);
+    std::thread::scope(|s| -> anyhow::Result<()> {
+        for _ in 0..jobs {
+            let rx = std::sync::Arc::clone(&from_reader);
+            let tx = to_writer.clone();
+            s.spawn(move || loop {
+                let input = match rx.lock() {
+                    Ok(guard) => guard.recv(),
+                    Err(_) => break,
+                };
+                let Ok(input) = input else { break };
+                let result = match newsgraph_analyze::decode(&input.bytes) {
+                    Ok(mut doc) => {
+                        doc.name = Some(input.name);
+                        doc.url = input.url;
+                        doc.publication_date = input.date.as_deref().and_then(|d| {
+                            newsgraph_analyze::pubdate::given(d.get(..10).unwrap_or(d))
+                        });
+                        newsgraph_analyze::analyze(&mut doc);
+                        Ok(doc)
+                    }
+                    Err(e) => Err(format!("{}: {e}", input.name)),
+                };
+                if tx.send(result).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(to_writer);
+        let reader_failed = s.spawn(move || {
+            let mut failed = Vec::new();
+            let mut skipped = 0usize;
+            read_inputs(
+                &args,
+                &mut |input: Input| {
+                    let text = String::from_utf8_lossy(&input.bytes);
+                    let hash = content_hash(input.url.as_deref(), &text);
+                    if reader.contains(&hash).unwrap_or(false) {
+                        skipped += 1;
+                        return;
+                    }
+                    let _ = to_workers.send(input);
+                },
+                &mut failed,
+            );
+            (failed, skipped)
+        });
+        let mut batch = Vec::with_capacity(BATCH);
+        for result in from_workers {
+            match result {
+                Ok(doc) => batch.push(doc),
+                Err(e) => failed.push(e),
+            }
+            if batch.len() >= BATCH {
+                added += store.insert_batch(&batch)?;
+                bar.inc(batch.len() as u64);
+                batch.clear();
+            }
+        }
+        added += store.insert_batch(&batch)?;
+        bar.inc(batch.len() as u64);
+        let (read_failed, read_skipped) = reader_failed
+            .join()
+            .map_err(|_| anyhow::anyhow!("the reader panicked"))?;
+        failed.extend(read_failed);
+        skipped += read_skipped;
+        Ok(())
+    })?;
+    bar.finish_and_clear();
+    let secs = start.elapsed().as_secs_f64();
+    for f in &failed {
+        eprintln!("newsgraph: {f}");
+    }
+    eprintln!(
+        "newsgraph: {added} articles added, {skipped} already stored, {} failed in {secs:.1} s ({:.1} articles/s); {} in the store",
+        failed.len(),
+        added as f64 / secs.max(1e-9),
+        store.count()?
+    );
+    Ok(if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+#[derive(Debug, clap::Args)]
+pub struct QueryArgs {
+    /// Words to search for (search only).
+    #[arg(default_value = "")]
+    query: String,
+    #[arg(long, default_value = DEFAULT_DB)]
+    db: PathBuf,
+    /// Only quotes of this speaker (name or alias).
+    #[arg(long, alias = "actor")]
+    speaker: Option<String>,
+    /// Earliest date (YYYY-MM-DD or a prefix).
+    #[arg(long)]
+    from: Option<String>,
+    /// Latest date (inclusive; YYYY-MM-DD or a prefix).
+    #[arg(long)]
+    to: Option<String>,
+    /// Only articles citing this source.
+    #[arg(long)]
+    source: Option<String>,
+    /// At most this many rows.
+    #[arg(long, alias = "top", default_value_t = 20)]
+    limit: usize,
+    /// JSON lines instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Which query.
+#[derive(Debug, Clone, Copy)]
+pub enum Query {
+    Search,
+    Quotes,
+    Timeline,
+    Entities,
+}
+
+fn print_rows(rows: &[Value], json: bool, columns: &[&str]) {
+    if json {
+        for r in rows {
+            println!("{r}");
+        }
+        return;
+    }
+    let cell = |v: &Value| match v {
+        Value::String(s) => s.replace('\n', " "),
+        Value::Null => "-".to_owned(),
+        other => other.to_string(),
+    };
+    println!("{}", columns.join(" | "));
+    for r in rows {
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|c| {
+                let s = cell(&r[*c]);
+                if s.chars().count() > 90 {
+                    format!("{}…", s.chars().take(89).collect::<String>())
+                } else {
+                    s
+                }
+            })
+            .collect();
+        println!("{}", cells.join(" | "));
+    }
+}
+
+pub fn query(which: Query, args: QueryArgs) -> anyhow::Result<ExitCode> {
+    if !args.db.exists() {
+        bail!(
+            "no store at {} (run newsgraph ingest first)",
+            args.db.display()
+        );
+    }
+    let store = Store::open(&args.db)?;
+    let filter = Filter {
+        speaker: args.speaker,
+        from: args.from,
+        to: args.to,
+        source: args.source,
+        limit: args.limit,
+    };
+    match which {
+        Query::Search => {
+            if args.query.trim().is_empty() {
+                bail!("search needs words to look for");
+            }
+            let quotes = store.quotes(Some(&args.query), &filter)?;
+            if !args.json {
+                println!("# quotes");
+            }
+            print_rows(&quotes, args.json, &["date", "speaker", "text", "document"]);
+            if filter.speaker.is_none() {
+                let docs = store.documents(&args.query, &filter)?;
+                if !args.json {
+                    println!("\n# articles");
+                }
+                print_rows(&docs, args.json, &["published", "document", "snippet"]);
+            }
+        }
+        Query::Quotes => print_rows(
+            &store.quotes(None, &filter)?,
+            args.json,
+            &["date", "speaker", "text", "document"],
+        ),
+        Query::Timeline => print_rows(
+            &store.timeline(&filter)?,
+            args.json,
+            &["date", "speaker", "text"],
+        ),
+        Query::Entities => print_rows(
+            &store.entities(filter.limit)?,
+            args.json,
+            &["type", "name", "mentions", "documents"],
+        ),
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,176 @@
+//! The store end to end, through the real binary and a real SQLite file: ingest is idempotent,
+//! survives SIGKILL half-way without duplicates or losses, and the query commands find what was
+//! stored.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("newsgraph-store-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn example() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/golden/harbor-dispute/input.txt")
+}
+
+/// A JSONL of `n` distinct fictional articles.
+fn corpus(dir: &Path, n: usize) -> PathBuf {
+    let path = dir.join("corpus.jsonl");
+    let mut out = String::new();
+    for i in 0..n {
+        let text = format!(
+            "Mayor Ana Lima of Port Verde said on Monday that the harbor plan {i} would go ahead.\n\
+             “We will build it,” she said. The council met on March {}, 2026.",
+            i % 28 + 1
+        );
+        out.push_str(&serde_json::json!({"id": format!("doc-{i}"), "text": text, "publication_date": "2026-03-30"}).to_string());
+        out.push('\n');
+    }
+    std::fs::write(&path, out).expect("write corpus");
+    path
+}
+
+fn count(db: &Path, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db).expect("open store");
+    conn.query_row(sql, [], |r| r.get(0)).unwrap_or(0)
+}
+
+#[test]
+fn ingest_is_idempotent_and_queries_find_what_was_stored() {
+    let dir = temp_dir("idem");
+    let db = dir.join("news.db");
+    let corpus = corpus(&dir, 20);
+    for round in 0..2 {
+        let out = bin()
+            .args(["ingest", "--quiet", "--db"])
+            .arg(&db)
+            .arg(example())
+            .arg(&corpus)
+            .output()
+            .expect("ingest runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let want = if round == 0 {
+            "21 articles added"
+        } else {
+            "0 articles added, 21 already stored"
+        };
+        assert!(stderr.contains(want), "round {round}: {stderr}");
+        assert_eq!(count(&db, "SELECT count(*) FROM documents"), 21);
+    }
+    let out = bin()
+        .args(["quotes", "--json", "--speaker", "Helena Matos", "--db"])
+        .arg(&db)
+        .output()
+        .expect("quotes runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("We welcome partners, not patrols"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("If Brazil asks for help"),
+        "a quote of Rui Andrade leaked: {stdout}"
+    );
+
+    let out = bin()
+        .args(["search", "--json", "sovereignty", "--db"])
+        .arg(&db)
+        .output()
+        .expect("search runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("Our sovereignty is not a bargaining chip"),
+        "{stdout}"
+    );
+
+    let out = bin()
+        .args(["entities", "--json", "--top", "3", "--db"])
+        .arg(&db)
+        .output()
+        .expect("entities runs");
+    let first: serde_json::Value = serde_json::from_str(
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or("{}"),
+    )
+    .expect("json");
+    assert!(first["mentions"].as_i64().unwrap_or(0) >= 20, "{first}");
+}
+
+#[test]
+fn a_killed_ingest_resumes_without_duplicates_or_losses() {
+    let dir = temp_dir("kill");
+    let db = dir.join("news.db");
+    let n = 2000;
+    let corpus = corpus(&dir, n);
+    let mut child = bin()
+        .args(["ingest", "--quiet", "--jobs", "1", "--db"])
+        .arg(&db)
+        .arg(&corpus)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("ingest starts");
+    // Kill it once some, but not all, batches are committed.
+    let start = Instant::now();
+    loop {
+        let stored = if db.exists() {
+            count(&db, "SELECT count(*) FROM documents")
+        } else {
+            0
+        };
+        if stored > 0 || start.elapsed() > Duration::from_secs(60) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().expect("SIGKILL");
+    let _ = child.wait();
+    let before = count(&db, "SELECT count(*) FROM documents");
+    assert!(before > 0, "nothing was committed before the kill");
+    assert!(
+        before < n as i64,
+        "the ingest finished before it could be killed"
+    );
+
+    let out = bin()
+        .args(["ingest", "--quiet", "--db"])
+        .arg(&db)
+        .arg(&corpus)
+        .output()
+        .expect("rerun");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(count(&db, "SELECT count(*) FROM documents"), n as i64);
+    assert_eq!(
+        count(&db, "SELECT count(DISTINCT hash) FROM documents"),
+        n as i64
+    );
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM (SELECT document, start FROM quotes GROUP BY document, start HAVING count(*) > 1)"),
+        0,
+        "duplicated quotes"
+    );
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM quotes"),
+        n as i64,
+        "one quote per article"
+    );
+}

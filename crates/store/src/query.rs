@@ -1,0 +1,158 @@
+//! Queries: search, quotes by speaker, a timeline, entities by mentions.
+
+use rusqlite::params_from_iter;
+use serde_json::{json, Value};
+
+use crate::{Store, StoreError};
+
+/// Filters shared by the query commands.
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    /// A speaker or actor name (or alias), matched case-insensitively.
+    pub speaker: Option<String>,
+    /// Earliest date, `YYYY-MM-DD` (or a prefix).
+    pub from: Option<String>,
+    /// Latest date, inclusive.
+    pub to: Option<String>,
+    /// A cited source's name.
+    pub source: Option<String>,
+    pub limit: usize,
+}
+
+/// Turns a user's words into an FTS5 query of quoted terms (no syntax errors from punctuation).
+fn fts_query(words: &str) -> String {
+    words
+        .split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Store {
+    /// Quotes matching `filter` (and `text`, when given), newest first.
+    pub fn quotes(&self, text: Option<&str>, filter: &Filter) -> Result<Vec<Value>, StoreError> {
+        let mut sql = String::from(
+            "SELECT q.id, q.text, q.speaker_name, q.date, q.kind, d.name, d.url, q.start, q.end
+             FROM quotes q JOIN documents d ON d.id = q.document WHERE q.kind != 'scare'",
+        );
+        let mut args: Vec<String> = Vec::new();
+        if let Some(t) = text {
+            sql.push_str(" AND q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)");
+            args.push(fts_query(t));
+        }
+        if let Some(s) = &filter.speaker {
+            sql.push_str(
+                " AND (lower(q.speaker_name) = lower(?) OR q.speaker IN
+                   (SELECT entity FROM aliases WHERE lower(alias) = lower(?)))",
+            );
+            args.push(s.clone());
+            args.push(s.clone());
+        }
+        if let Some(f) = &filter.from {
+            sql.push_str(" AND q.date >= ?");
+            args.push(f.clone());
+        }
+        if let Some(t) = &filter.to {
+            sql.push_str(" AND substr(q.date, 1, length(?)) <= ?");
+            args.push(t.clone());
+            args.push(t.clone());
+        }
+        if let Some(s) = &filter.source {
+            sql.push_str(
+                " AND q.document IN (SELECT document FROM sources WHERE lower(name) LIKE lower(?))",
+            );
+            args.push(format!("%{s}%"));
+        }
+        sql.push_str(&format!(
+            " ORDER BY q.date DESC, q.id LIMIT {}",
+            filter.limit.max(1)
+        ));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
+            Ok(json!({
+                "id": r.get::<_, i64>(0)?,
+                "text": r.get::<_, String>(1)?,
+                "speaker": r.get::<_, Option<String>>(2)?,
+                "date": r.get::<_, Option<String>>(3)?,
+                "kind": r.get::<_, String>(4)?,
+                "document": r.get::<_, Option<String>>(5)?,
+                "url": r.get::<_, Option<String>>(6)?,
+                "start": r.get::<_, i64>(7)?,
+                "end": r.get::<_, i64>(8)?,
+            }))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Documents whose text matches `text`, with a snippet.
+    pub fn documents(&self, text: &str, filter: &Filter) -> Result<Vec<Value>, StoreError> {
+        let mut sql = String::from(
+            "SELECT d.id, d.name, d.title, d.published, snippet(documents_fts, 1, '[', ']', '…', 12)
+             FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+             WHERE documents_fts MATCH ?",
+        );
+        let mut args = vec![fts_query(text)];
+        if let Some(f) = &filter.from {
+            sql.push_str(" AND d.published >= ?");
+            args.push(f.clone());
+        }
+        if let Some(t) = &filter.to {
+            sql.push_str(" AND substr(d.published, 1, length(?)) <= ?");
+            args.push(t.clone());
+            args.push(t.clone());
+        }
+        if let Some(s) = &filter.source {
+            sql.push_str(
+                " AND d.id IN (SELECT document FROM sources WHERE lower(name) LIKE lower(?))",
+            );
+            args.push(format!("%{s}%"));
+        }
+        sql.push_str(&format!(" ORDER BY rank LIMIT {}", filter.limit.max(1)));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
+            Ok(json!({
+                "id": r.get::<_, i64>(0)?,
+                "document": r.get::<_, Option<String>>(1)?,
+                "title": r.get::<_, Option<String>>(2)?,
+                "published": r.get::<_, Option<String>>(3)?,
+                "snippet": r.get::<_, String>(4)?,
+            }))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Dated quotes in time order, optionally of one actor: who said what, when.
+    pub fn timeline(&self, filter: &Filter) -> Result<Vec<Value>, StoreError> {
+        let mut rows = self.quotes(
+            None,
+            &Filter {
+                limit: usize::MAX / 2,
+                ..filter.clone()
+            },
+        )?;
+        rows.retain(|r| r["date"].is_string());
+        rows.sort_by(|a, b| a["date"].as_str().cmp(&b["date"].as_str()));
+        rows.truncate(filter.limit.max(1));
+        Ok(rows)
+    }
+
+    /// Entities by number of mentions across the store.
+    pub fn entities(&self, limit: usize) -> Result<Vec<Value>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT e.id, e.type, e.name, e.media, count(m.entity), count(DISTINCT m.document)
+             FROM entities e LEFT JOIN mentions m ON m.entity = e.id
+             GROUP BY e.id ORDER BY count(m.entity) DESC, e.name LIMIT ?1",
+        )?;
+        let rows = stmt.query_map([limit.max(1) as i64], |r| {
+            Ok(json!({
+                "id": r.get::<_, i64>(0)?,
+                "type": r.get::<_, String>(1)?,
+                "name": r.get::<_, String>(2)?,
+                "media": r.get::<_, bool>(3)?,
+                "mentions": r.get::<_, i64>(4)?,
+                "documents": r.get::<_, i64>(5)?,
+            }))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
