@@ -47,6 +47,8 @@ enum Command {
     Timeline(store::QueryArgs),
     /// Entities by number of mentions.
     Entities(store::QueryArgs),
+    /// Export the store as newsgraph/1 JSON lines or GDELT GKG 2.1 rows.
+    Export(store::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -63,6 +65,7 @@ fn main() -> ExitCode {
         Command::Quotes(args) => store::query(store::Query::Quotes, args),
         Command::Timeline(args) => store::query(store::Query::Timeline, args),
         Command::Entities(args) => store::query(store::Query::Entities, args),
+        Command::Export(args) => store::export(args),
     };
     match result {
         Ok(code) => code,

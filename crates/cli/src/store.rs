@@ -374,3 +374,42 @@ pub fn query(which: Query, args: QueryArgs) -> anyhow::Result<ExitCode> {
     }
     Ok(ExitCode::SUCCESS)
 }
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    #[arg(long, default_value = DEFAULT_DB)]
+    db: PathBuf,
+    /// `jsonl` (newsgraph/1 records) or `gkg` (GDELT GKG 2.1, tab-separated).
+    #[arg(long, value_enum, default_value_t = ExportFormatArg::Jsonl)]
+    format: ExportFormatArg,
+    /// Write here instead of standard output.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormatArg {
+    Jsonl,
+    Gkg,
+}
+
+pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
+    if !args.db.exists() {
+        bail!("no store at {}", args.db.display());
+    }
+    let store = Store::open(&args.db)?;
+    let format = match args.format {
+        ExportFormatArg::Jsonl => newsgraph_store::export::ExportFormat::Jsonl,
+        ExportFormatArg::Gkg => newsgraph_store::export::ExportFormat::Gkg,
+    };
+    let mut out: Box<dyn std::io::Write> = match &args.out {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let n = store.export(format, &mut out)?;
+    out.flush()?;
+    eprintln!("newsgraph: exported {n} documents");
+    Ok(ExitCode::SUCCESS)
+}

@@ -174,3 +174,49 @@ fn a_killed_ingest_resumes_without_duplicates_or_losses() {
         "one quote per article"
     );
 }
+
+#[test]
+fn export_streams_jsonl_and_gkg() {
+    let dir = temp_dir("export");
+    let db = dir.join("news.db");
+    let out = bin()
+        .args(["ingest", "--quiet", "--db"])
+        .arg(&db)
+        .arg(example())
+        .arg(corpus(&dir, 5))
+        .output()
+        .expect("ingest");
+    assert!(out.status.success());
+    let jsonl = bin()
+        .args(["export", "--format", "jsonl", "--db"])
+        .arg(&db)
+        .output()
+        .expect("export");
+    let docs: Vec<newsgraph_doc::Doc> = String::from_utf8_lossy(&jsonl.stdout)
+        .lines()
+        .map(|l| newsgraph_doc::Doc::from_json(l).expect("valid newsgraph/1"))
+        .collect();
+    assert_eq!(docs.len(), 6);
+    let gkg = bin()
+        .args(["export", "--format", "gkg", "--db"])
+        .arg(&db)
+        .output()
+        .expect("export");
+    let text = String::from_utf8_lossy(&gkg.stdout);
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 6);
+    assert!(
+        rows.iter().all(|r| r.len() == 27),
+        "every row has the 27 GKG columns"
+    );
+    let harbor = rows
+        .iter()
+        .find(|r| r[11].contains("Rui Andrade"))
+        .expect("the example's row");
+    assert_eq!(harbor[1], "20260309000000");
+    assert!(
+        harbor[22].contains("We welcome partners"),
+        "quotations column: {}",
+        harbor[22]
+    );
+}

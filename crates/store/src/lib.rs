@@ -223,4 +223,5 @@ impl Store {
     }
 }
 
+pub mod export;
 pub mod query;
