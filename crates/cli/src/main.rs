@@ -49,6 +49,8 @@ enum Command {
     Entities(store::QueryArgs),
     /// Export the store as newsgraph/1 JSON lines or GDELT GKG 2.1 rows.
     Export(store::ExportArgs),
+    /// Serve the store as an HTTP JSON API (OpenAPI at /openapi.json).
+    Serve(store::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => store::query(store::Query::Timeline, args),
         Command::Entities(args) => store::query(store::Query::Entities, args),
         Command::Export(args) => store::export(args),
+        Command::Serve(args) => store::serve(args),
     };
     match result {
         Ok(code) => code,

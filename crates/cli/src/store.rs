@@ -413,3 +413,41 @@ pub fn export(args: ExportArgs) -> anyhow::Result<ExitCode> {
     eprintln!("newsgraph: exported {n} documents");
     Ok(ExitCode::SUCCESS)
 }
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    #[arg(long, default_value = DEFAULT_DB)]
+    db: PathBuf,
+    /// Address to listen on (port 0 picks a free one; the address is printed).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: String,
+    /// Allow writes (POST /documents) with this bearer token; without it the API is read-only.
+    #[arg(long, env = "NEWSGRAPH_TOKEN")]
+    token: Option<String>,
+}
+
+pub fn serve(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    // Create or migrate the store before serving.
+    Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(&args.addr)
+            .await
+            .with_context(|| format!("cannot listen on {}", args.addr))?;
+        println!("newsgraph: listening on http://{}", listener.local_addr()?);
+        use std::io::Write as _;
+        std::io::stdout().flush()?;
+        let config = newsgraph_server::Config {
+            db: args.db.clone(),
+            token: args.token.clone(),
+        };
+        let shutdown = async {
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        newsgraph_server::serve(listener, config, shutdown).await?;
+        anyhow::Ok(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
