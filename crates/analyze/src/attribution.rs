@@ -224,7 +224,7 @@ fn recent_by_noun(doc: &Doc, at: u32, noun: &str) -> Option<(EntityId, Span)> {
 }
 
 /// A speaker from the word(s) at token `k` of `tokens`: a name, a pronoun or `the NOUN`.
-fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) -> Option<Speaker> {
+pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) -> Option<Speaker> {
     let tok = tokens.get(k)?;
     let text = doc.slice(tok.span);
     let make = |entity: Option<EntityId>, mention: Span| {
@@ -240,7 +240,7 @@ fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) -> Option<Spe
     };
     if PRONOUNS_FIRST.contains(&text) {
         // "I told him" inside a quote: the quoting speaker.
-        let parent = doc.quotes[quote].parent?;
+        let parent = doc.quotes.get(quote)?.parent?;
         let outer = doc.quotes[parent.index()].speaker.clone()?;
         return Some(Speaker {
             mention: Some(tok.span),

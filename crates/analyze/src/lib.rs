@@ -16,6 +16,7 @@ pub mod language;
 pub mod posts;
 pub mod pubdate;
 pub mod quotes;
+pub mod reported;
 pub mod segment;
 mod snapshot;
 pub mod sources;
@@ -39,6 +40,7 @@ pub fn stages() -> Vec<Box<dyn Stage>> {
         Box::new(entities::Entities),
         Box::new(quotes::Quotes),
         Box::new(attribution::Attribution),
+        Box::new(reported::Reported),
         Box::new(sources::Sources),
         Box::new(pubdate::PubDate),
         Box::new(time::Timexes),

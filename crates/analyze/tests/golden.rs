@@ -123,7 +123,7 @@ fn harbor_dispute_reads_as_a_person_would() {
         .iter()
         .map(|q| (&text[q.span], q.parent.map(|p| p.0), q.lang.as_deref()))
         .collect();
-    assert_eq!(quotes.len(), 14, "{quotes:#?}");
+    assert_eq!(quotes.len(), 17, "{quotes:#?}");
     assert!(
         quotes[0].0.starts_with("During our last meeting")
             && quotes[0].0.ends_with("ours to guard.'")
@@ -151,10 +151,33 @@ fn harbor_dispute_reads_as_a_person_would() {
         .collect();
     assert_eq!(partial, ["a danger to both nations", "a shared emergency."]);
 
+    // Reported speech, after the quotes.
+    let reported: Vec<(&str, &str)> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == newsgraph_doc::layers::QuoteKind::Reported)
+        .map(|q| {
+            (
+                q.speaker.as_ref().map_or("", |s| s.name.as_str()),
+                &text[q.span],
+            )
+        })
+        .collect();
+    assert_eq!(reported.len(), 3, "{reported:?}");
+    assert!(
+        reported[0].0 == "Helena Matos" && reported[0].1.starts_with("she turned down a proposal")
+    );
+    assert!(reported[1].0 == "Rui Andrade" && reported[1].1.starts_with("he had made the offer"));
+    assert_eq!(
+        reported[2],
+        ("Helena Matos", "Brazil’s navy was equal to the task")
+    );
+
     // Speakers: names, pronouns, an organisation, nested quotes and the post.
     let speakers: Vec<Option<&str>> = doc
         .quotes
         .iter()
+        .filter(|q| q.kind != newsgraph_doc::layers::QuoteKind::Reported)
         .map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
         .collect();
     assert_eq!(

@@ -169,9 +169,9 @@ fn a_killed_ingest_resumes_without_duplicates_or_losses() {
         "duplicated quotes"
     );
     assert_eq!(
-        count(&db, "SELECT count(*) FROM quotes"),
+        count(&db, "SELECT count(*) FROM quotes WHERE kind = 'direct'"),
         n as i64,
-        "one quote per article"
+        "one direct quote per article"
     );
 }
 

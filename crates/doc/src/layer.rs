@@ -25,6 +25,8 @@ pub enum Layer {
     Dating,
     /// Speakers, addressees and cues of quotes.
     Attribution,
+    /// Reported (indirect) speech, added to the quotes as kind `reported`.
+    Reported,
     Events,
     Sources,
     Amounts,
@@ -44,6 +46,7 @@ impl Layer {
         Layer::Timexes,
         Layer::Dating,
         Layer::Attribution,
+        Layer::Reported,
         Layer::Events,
         Layer::Sources,
         Layer::Amounts,
@@ -64,6 +67,7 @@ impl Layer {
             Layer::Timexes => "timexes",
             Layer::Dating => "dating",
             Layer::Attribution => "attribution",
+            Layer::Reported => "reported",
             Layer::Events => "events",
             Layer::Sources => "sources",
             Layer::Amounts => "amounts",

@@ -197,8 +197,10 @@ mod tests {
     fn quotes(text: &str) -> Vec<(String, QuoteKind, Option<u32>)> {
         let doc = crate::analyze_text(text, None);
         assert!(doc.validate().is_empty(), "{:?}", doc.validate());
+        // Quoted words only: reported speech is the reported stage's.
         doc.quotes
             .iter()
+            .filter(|q| q.kind != QuoteKind::Reported)
             .map(|q| (text[q.span].to_owned(), q.kind, q.parent.map(|p| p.0)))
             .collect()
     }

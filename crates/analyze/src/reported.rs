@@ -1,0 +1,239 @@
+//! Reported speech: "X said (that) …", "X told reporters that …", "…, X said", "according to X,
+//! …". Each becomes a quote of kind `reported` whose span is the reported content, with its
+//! speaker and cue. Content never crosses a direct quote; a partial quote may sit inside it.
+
+use newsgraph_doc::layers::{Quote, QuoteKind, Token, TokenKind};
+use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
+
+use crate::attribution::speaker_at;
+
+/// The reported-speech stage.
+#[derive(Debug, Default)]
+pub struct Reported;
+
+/// Verbs that take a reported clause.
+const CLAUSE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "insisted",
+    "insists",
+    "claimed",
+    "claims",
+    "argued",
+    "argues",
+    "warned",
+    "warns",
+    "noted",
+    "notes",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "reiterated",
+    "reiterates",
+    "announced",
+    "announces",
+    "acknowledged",
+    "admitted",
+    "denied",
+    "denies",
+    "suggested",
+    "suggests",
+    "predicted",
+    "explained",
+    "explains",
+    "confirmed",
+    "confirms",
+    "maintained",
+    "contended",
+    "asserted",
+    "declared",
+    "promised",
+    "vowed",
+];
+/// Verbs whose content must follow "that" (their object comes first: "told reporters that").
+const NEEDS_THAT: &[&str] = &["told", "tells", "warned", "warns", "promised"];
+/// Fewest words of reported content.
+const MIN_WORDS: usize = 3;
+
+const FORWARD: Origin = Origin::new("reported", "speaker-verb-content");
+const BACKWARD: Origin = Origin::new("reported", "content-speaker-verb");
+const ACCORDING: Origin = Origin::new("reported", "according-to");
+
+impl Stage for Reported {
+    fn name(&self) -> &'static str {
+        "reported"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[
+            Layer::Quotes,
+            Layer::Attribution,
+            Layer::Entities,
+            Layer::Sentences,
+        ]
+    }
+    fn produces(&self) -> &'static [Layer] {
+        &[Layer::Reported]
+    }
+    fn run(&self, doc: &mut Doc) {
+        let mut found: Vec<Quote> = Vec::new();
+        for s in &doc.sentences {
+            if doc.in_debris(s.span) || doc.posts.iter().any(|p| p.span.contains(s.span)) {
+                continue;
+            }
+            if let Some(q) = sentence(doc, s.span) {
+                found.push(q);
+            }
+        }
+        for mut q in found {
+            q.id = QuoteId::from_index(doc.quotes.len());
+            doc.quotes.push(q);
+        }
+    }
+}
+
+fn inside_quote(doc: &Doc, span: Span) -> bool {
+    doc.quotes.iter().any(|q| q.span.contains(span))
+}
+
+/// Whether the verb already cues a direct quote (a partial quote's cue may also cue the
+/// reported clause that holds it: "told reporters that the cartels were “horrible people”").
+fn is_cue_of_a_quote(doc: &Doc, span: Span) -> bool {
+    doc.quotes
+        .iter()
+        .any(|q| q.kind != QuoteKind::Partial && q.cue.is_some_and(|c| c.contains(span)))
+}
+
+/// The content span from token `from` to the sentence's end, stopping before a direct quote and
+/// leaving out closing punctuation; `None` when too short or crossing a quote.
+fn content(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> Option<Span> {
+    let mut end = to;
+    while end > from && tokens[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    if end <= from {
+        return None;
+    }
+    let mut span = tokens[from].span.cover(tokens[end - 1].span);
+    // A direct quote inside cuts the content before its opening mark.
+    if let Some(q) = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind != QuoteKind::Partial && q.kind != QuoteKind::Scare)
+        .find(|q| span.overlaps(q.span))
+    {
+        let cut = tokens[from..end]
+            .iter()
+            .rposition(|t| t.span.end < q.span.start)?;
+        span = tokens[from].span.cover(tokens[from + cut].span);
+    }
+    let words = tokens
+        .iter()
+        .filter(|t| span.contains(t.span) && t.kind == TokenKind::Word)
+        .count();
+    // Quotes never cross: content must contain or avoid every quote.
+    let crosses = doc
+        .quotes
+        .iter()
+        .any(|q| q.span.overlaps(span) && !span.contains(q.span) && !q.span.contains(span));
+    (words >= MIN_WORDS && !crosses && !inside_quote(doc, span)).then_some(span)
+}
+
+fn make(speaker: newsgraph_doc::layers::Speaker, span: Span, cue: Span, by: Origin) -> Quote {
+    Quote {
+        id: QuoteId(0),
+        span,
+        kind: QuoteKind::Reported,
+        lang: None,
+        speaker: Some(speaker),
+        addressee: None,
+        cue: Some(cue),
+        parent: None,
+        date: None,
+        date_from: None,
+        by,
+    }
+}
+
+fn sentence(doc: &Doc, sentence: Span) -> Option<Quote> {
+    let tokens = doc.tokens_in(sentence);
+    let text = |k: usize| doc.slice(tokens[k].span);
+    let n = tokens.len();
+    // "according to X, CONTENT" and "CONTENT, according to X".
+    for k in 0..n.saturating_sub(2) {
+        if text(k).eq_ignore_ascii_case("according")
+            && text(k + 1) == "to"
+            && !inside_quote(doc, tokens[k].span)
+        {
+            let speaker = speaker_at(doc, tokens, k + 2, usize::MAX)?;
+            let cue = tokens[k].span.cover(tokens[k + 1].span);
+            let mention_end = speaker.mention.map_or(k + 2, |m| {
+                tokens
+                    .iter()
+                    .rposition(|t| t.span.end <= m.end)
+                    .unwrap_or(k + 2)
+            });
+            let after_comma = (mention_end + 1..n)
+                .find(|&j| text(j) == ",")
+                .map(|j| j + 1);
+            let span = if k == 0 {
+                content(doc, tokens, after_comma?, n)?
+            } else {
+                let before = if k > 0 && text(k - 1) == "," {
+                    k - 1
+                } else {
+                    k
+                };
+                content(doc, tokens, 0, before)?
+            };
+            return Some(make(speaker, span, cue, ACCORDING));
+        }
+    }
+    for v in 0..n {
+        let verb = text(v);
+        if !CLAUSE_VERBS.contains(&verb)
+            || inside_quote(doc, tokens[v].span)
+            || is_cue_of_a_quote(doc, tokens[v].span)
+        {
+            continue;
+        }
+        // "CONTENT, X said." at the end of the sentence.
+        let at_end = tokens[v + 1..].iter().all(|t| t.kind == TokenKind::Punct);
+        if at_end && v >= 2 {
+            let comma = (0..v).rev().take(6).find(|&j| text(j) == ",")?;
+            let speaker = (comma + 1..v).find_map(|j| speaker_at(doc, tokens, j, usize::MAX))?;
+            let span = content(doc, tokens, 0, comma)?;
+            let cue = speaker
+                .mention
+                .map_or(tokens[v].span, |m| m.cover(tokens[v].span));
+            return Some(make(speaker, span, cue, BACKWARD));
+        }
+        // "X said (that) CONTENT": the subject just before the verb.
+        let speaker = (v.saturating_sub(4)..v)
+            .rev()
+            .find_map(|j| speaker_at(doc, tokens, j, usize::MAX));
+        let Some(speaker) = speaker else { continue };
+        let that = (v + 1..(v + 12).min(n)).find(|&j| text(j) == "that");
+        let start = match that {
+            Some(j) => j + 1,
+            None if NEEDS_THAT.contains(&verb) => continue,
+            None => {
+                let next = tokens.get(v + 1)?;
+                if next.kind == TokenKind::Punct {
+                    continue;
+                }
+                v + 1
+            }
+        };
+        let Some(span) = content(doc, tokens, start, n) else {
+            continue;
+        };
+        let cue_end = that.map_or(tokens[v].span, |j| tokens[v].span.cover(tokens[j].span));
+        let cue = speaker.mention.map_or(cue_end, |m| m.cover(cue_end));
+        return Some(make(speaker, span, cue, FORWARD));
+    }
+    None
+}
