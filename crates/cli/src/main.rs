@@ -6,6 +6,7 @@
 mod analyze;
 mod bench;
 mod evalquotes;
+mod extract;
 mod models;
 mod store;
 mod timeml;
@@ -29,6 +30,8 @@ enum Command {
     Analyze(analyze::Args),
     /// Measure the pipeline's throughput on a JSONL corpus of articles.
     Bench(bench::Args),
+    /// Extract the article text and metadata of HTML pages.
+    Extract(extract::Args),
     /// Tag a folder of TimeML documents with timexes (for TimeML scorers).
     Timeml(timeml::Args),
     /// Train the POS tagger or the NER from data given on the command line.
@@ -58,6 +61,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Extract(args) => extract::run(args),
         Command::Timeml(args) => timeml::run(args),
         Command::Train(args) => models::train(args),
         Command::Tag(args) => models::tag(args),

@@ -1,0 +1,82 @@
+//! `newsgraph extract`: HTML pages to their article text and metadata.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use serde_json::json;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// HTML pages (`.html`, or gzipped `.html.gz`); `-` reads standard input.
+    #[arg(required = true)]
+    pages: Vec<PathBuf>,
+    /// Write one `<name>.json` per page here (with the text in `articleBody`), for scorers.
+    #[arg(long)]
+    out: Option<PathBuf>,
+}
+
+/// The bytes of a page, gunzipped when its name ends in `.gz`.
+pub fn read_page(path: &PathBuf) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin().lock().read_to_end(&mut bytes)?;
+        return Ok(bytes);
+    }
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if path.extension().is_some_and(|e| e == "gz") {
+        flate2::read::MultiGzDecoder::new(file).read_to_end(&mut bytes).with_context(|| format!("{} is not valid gzip", path.display()))?;
+    } else {
+        std::io::BufReader::new(file).read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
+}
+
+/// A page's name without `.html` / `.html.gz`.
+fn stem(path: &std::path::Path) -> String {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    name.trim_end_matches(".gz").trim_end_matches(".html").trim_end_matches(".htm").to_owned()
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let start = Instant::now();
+    let mut failed = 0;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for page in &args.pages {
+        let bytes = match read_page(page) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("newsgraph: {e:#}");
+                failed += 1;
+                continue;
+            }
+        };
+        let html = newsgraph_ingest::decode_html(&bytes);
+        let a = newsgraph_ingest::extract(&html, None);
+        for d in &a.diagnostics {
+            eprintln!("newsgraph: {}: {d}", page.display());
+        }
+        let value = json!({
+            "title": a.title, "authors": a.authors, "published": a.published, "url": a.url,
+            "site_name": a.site_name, "language": a.language, "text": a.text, "articleBody": a.text,
+        });
+        match &args.out {
+            Some(dir) => {
+                let path = dir.join(format!("{}.json", stem(page)));
+                std::fs::write(&path, value.to_string()).with_context(|| format!("cannot write {}", path.display()))?;
+            }
+            None => writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?,
+        }
+    }
+    if args.out.is_some() {
+        let secs = start.elapsed().as_secs_f64();
+        eprintln!("newsgraph: {} pages in {secs:.2} s ({:.0} pages/s)", args.pages.len(), args.pages.len() as f64 / secs);
+    }
+    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+}

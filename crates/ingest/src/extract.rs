@@ -1,0 +1,303 @@
+//! The article's main text, readability style: text blocks (paragraphs, list items, quotes,
+//! sub-headings) outside page furniture are scored (length, commas, few links); their scores go
+//! to their parent and half to their grandparent; the best container and its high-scoring
+//! siblings give the body, in document order, one block a line.
+
+use std::collections::HashMap;
+
+use scraper::node::Node;
+use scraper::{ElementRef, Html};
+
+use crate::meta;
+
+/// An extracted article.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Article {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    /// `YYYY-MM-DD`.
+    pub published: Option<String>,
+    pub url: Option<String>,
+    pub site_name: Option<String>,
+    pub language: Option<String>,
+    /// The body: blocks separated by newlines.
+    pub text: String,
+    /// What was odd about the page (`html-too-deep`), as `code: message`.
+    pub diagnostics: Vec<String>,
+}
+
+/// Nesting beyond which a page is not parsed as a tree: html5ever's tree builder scans the
+/// stack of open elements for each tag, which is quadratic on pathological nesting.
+pub const MAX_DEPTH: usize = 2_000;
+
+/// A cheap upper bound of the page's element nesting, from its tags alone.
+fn nesting(html: &str) -> usize {
+    const VOID: &[&str] = &["br", "img", "meta", "link", "input", "hr", "source", "wbr", "area", "base", "col", "embed", "param", "track"];
+    let (mut depth, mut max) = (0usize, 0usize);
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(off) = bytes[i..].iter().position(|&b| b == b'<') {
+        i += off + 1;
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = if closing { i + 1 } else { i };
+        let end = bytes[start..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |e| start + e);
+        if end == start {
+            continue;
+        }
+        let name = html[start..end].to_ascii_lowercase();
+        let self_closing = bytes[end..].iter().position(|&b| b == b'>').is_some_and(|g| g > 0 && bytes[end + g - 1] == b'/');
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !VOID.contains(&name.as_str()) && !self_closing {
+            depth += 1;
+            max = max.max(depth);
+        }
+        i = end;
+    }
+    max
+}
+
+/// The page's text with every tag removed, for pages too deep to parse as a tree.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Elements never part of an article's body.
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
+    "button", "select", "option", "template", "figcaption", "h1", "head", "menu", "dialog",
+];
+/// Class or id words of page furniture.
+const SKIP_WORDS: &[&str] = &[
+    "comment", "share", "sharing", "social", "related", "promo", "advert", "ads", "sidebar",
+    "footer", "nav", "navigation", "menu", "cookie", "newsletter", "subscribe", "popup", "modal",
+    "breadcrumb", "widget", "banner", "outbrain", "taboola", "recommend", "recommended", "tags",
+    "masthead", "toolbar", "signup", "paywall", "byline", "skip", "trending", "readmore",
+];
+/// Elements that hold a block of text.
+const BLOCK_TAGS: &[&str] = &["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "td"];
+
+fn is_furniture(e: &ElementRef) -> bool {
+    let v = e.value();
+    if SKIP_TAGS.contains(&v.name()) {
+        return true;
+    }
+    if v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    // Page-level containers carry theme classes ("sidebar-left", "menu-dropdown"): never furniture.
+    if matches!(v.name(), "html" | "body" | "main" | "article") {
+        return false;
+    }
+    let names = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_ascii_lowercase();
+    names
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| SKIP_WORDS.contains(&w) || w == "ad")
+}
+
+/// A block of text and where it sits.
+struct Block<'a> {
+    element: ElementRef<'a>,
+    text: String,
+    link_chars: usize,
+}
+
+fn text_of(e: &ElementRef, links: &mut usize, out: &mut String, in_link: bool) {
+    for child in e.children() {
+        match child.value() {
+            Node::Text(t) => {
+                out.push_str(t);
+                if in_link {
+                    *links += t.chars().filter(|c| !c.is_whitespace()).count();
+                }
+            }
+            Node::Element(_) => {
+                if let Some(ce) = ElementRef::wrap(child) {
+                    if is_furniture(&ce) {
+                        continue;
+                    }
+                    if ce.value().name() == "br" {
+                        out.push(' ');
+                    }
+                    text_of(&ce, links, out, in_link || ce.value().name() == "a");
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn collect<'a>(e: ElementRef<'a>, out: &mut Vec<Block<'a>>, depth: usize) {
+    if depth > 200 || is_furniture(&e) {
+        return;
+    }
+    let name = e.value().name();
+    let has_inner_block = e.descendants().skip(1).any(|d| {
+        d.value().as_element().is_some_and(|el| BLOCK_TAGS.contains(&el.name()) || el.name() == "div")
+    });
+    if BLOCK_TAGS.contains(&name) && !(has_inner_block && name != "p") {
+        let mut text = String::new();
+        let mut links = 0;
+        text_of(&e, &mut links, &mut text, false);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            out.push(Block { element: e, text, link_chars: links });
+        }
+        return;
+    }
+    // A div holding text directly is a block of its own.
+    if name == "div" {
+        let direct: String = e.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+        let direct = direct.split_whitespace().collect::<Vec<_>>().join(" ");
+        if direct.chars().count() > 60 {
+            out.push(Block { element: e, text: direct, link_chars: 0 });
+        }
+    }
+    for child in e.children() {
+        if let Some(ce) = ElementRef::wrap(child) {
+            collect(ce, out, depth + 1);
+        }
+    }
+}
+
+fn link_density(b: &Block) -> f64 {
+    let n = b.text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+    b.link_chars as f64 / n as f64
+}
+
+fn score(b: &Block) -> f64 {
+    let len = b.text.chars().count() as f64;
+    1.0 + b.text.matches([',', '，', '、']).count() as f64 + (len / 100.0).min(3.0)
+}
+
+/// Extracts the article of an HTML page; `url` helps date it when the page does not.
+pub fn extract(html: &str, url: Option<&str>) -> Article {
+    let depth = nesting(html);
+    if depth > MAX_DEPTH {
+        return Article {
+            url: url.map(str::to_owned),
+            text: strip_tags(html),
+            diagnostics: vec![format!(
+                "html-too-deep: elements nest {depth} deep (over {MAX_DEPTH}); the page's text was kept without its structure"
+            )],
+            ..Article::default()
+        };
+    }
+    let doc = Html::parse_document(html);
+    let mut blocks = Vec::new();
+    collect(doc.root_element(), &mut blocks, 0);
+    let good = |b: &Block| b.text.chars().count() >= 25 && link_density(b) < 0.5;
+
+    let mut scores: HashMap<ego_id::Id, f64> = HashMap::new();
+    for b in blocks.iter().filter(|b| good(b)) {
+        let s = score(b);
+        if let Some(p) = b.element.parent() {
+            *scores.entry(ego_id::of(&p)).or_default() += s;
+            if let Some(g) = p.parent() {
+                *scores.entry(ego_id::of(&g)).or_default() += s / 2.0;
+            }
+        }
+    }
+    let best = scores.iter().max_by(|a, b| a.1.total_cmp(b.1)).map(|(id, s)| (*id, *s));
+    let text = match best {
+        None => String::new(),
+        Some((best_id, best_score)) => {
+            // The container and its siblings that score at least a fifth as well.
+            let container = doc.tree.get(best_id.0).and_then(ElementRef::wrap);
+            let mut roots = Vec::new();
+            if let Some(c) = container {
+                roots.push(ego_id::of(&c));
+                if let Some(parent) = c.parent() {
+                    for sib in parent.children() {
+                        let id = ego_id::of(&sib);
+                        if id != ego_id::of(&c) && scores.get(&id).is_some_and(|s| *s >= best_score * 0.2) {
+                            roots.push(id);
+                        }
+                    }
+                }
+            }
+            let inside = |b: &Block| b.element.ancestors().any(|a| roots.contains(&ego_id::of(&a)));
+            blocks
+                .iter()
+                .filter(|b| inside(b) && link_density(b) < 0.5)
+                .filter(|b| b.text.chars().count() >= 25 || b.text.ends_with(['.', '!', '?', '"', '”', ':']))
+                .map(|b| b.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+    };
+    let canonical = meta::canonical(&doc).or_else(|| url.map(str::to_owned));
+    Article {
+        title: meta::title(&doc),
+        authors: meta::authors(&doc),
+        published: meta::published(&doc, canonical.as_deref()),
+        url: canonical,
+        site_name: meta::site_name(&doc),
+        language: meta::language(&doc),
+        text,
+        diagnostics: Vec::new(),
+    }
+}
+
+/// Node ids as hashable keys.
+mod ego_id {
+    use scraper::node::Node;
+
+    #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+    pub struct Id(pub ego_tree::NodeId);
+
+    pub fn of(n: &ego_tree::NodeRef<'_, Node>) -> Id {
+        Id(n.id())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_body_without_furniture() {
+        let html = r#"<html lang="en"><head><title>T</title>
+            <meta property="article:published_time" content="2025-05-05T10:00:00Z"></head><body>
+            <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+            <h1>Headline here</h1>
+            <article><div class="body">
+              <p>First paragraph of the story, with a comma, and enough words to count as prose.</p>
+              <p>Second paragraph, also long enough to be part of the article body text.</p>
+              <div class="share">Share this on Facebook, Twitter, and by e-mail, please do it now.</div>
+            </div></article>
+            <div class="comments"><p>A reader comment that is long enough to look like prose, sadly.</p></div>
+            <footer><p>Copyright 2025, the newspaper, all rights reserved by its owners.</p></footer>
+            </body></html>"#;
+        let a = extract(html, None);
+        assert_eq!(
+            a.text,
+            "First paragraph of the story, with a comma, and enough words to count as prose.\nSecond paragraph, also long enough to be part of the article body text."
+        );
+        assert_eq!(a.published.as_deref(), Some("2025-05-05"));
+        assert_eq!(a.language.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn deep_nesting_and_junk_do_not_break_it() {
+        let deep = "<div>".repeat(100_000) + "text" + &"</div>".repeat(100_000);
+        let a = extract(&deep, None);
+        assert_eq!(a.text, "text");
+        assert!(a.diagnostics[0].starts_with("html-too-deep"));
+        let _ = extract("\u{0}\u{1}<<<>>>&&&;", None);
+    }
+}
