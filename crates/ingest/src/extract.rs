@@ -77,7 +77,7 @@ fn strip_tags(html: &str) -> String {
 
 /// Elements never part of an article's body.
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "iframe", "svg",
     "button", "select", "option", "template", "figcaption", "h1", "head", "menu", "dialog",
 ];
 /// Class or id words of page furniture.
@@ -239,6 +239,12 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
                 .collect::<Vec<_>>()
                 .join("\n")
         }
+    };
+    // Pages that render their text with scripts often carry it in JSON-LD.
+    let text = if text.chars().count() < 200 {
+        meta::json_ld_body(&doc).filter(|b| b.chars().count() > text.chars().count()).unwrap_or(text)
+    } else {
+        text
     };
     let canonical = meta::canonical(&doc).or_else(|| url.map(str::to_owned));
     Article {

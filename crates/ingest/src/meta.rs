@@ -96,3 +96,33 @@ pub fn site_name(doc: &Html) -> Option<String> {
 pub fn language(doc: &Html) -> Option<String> {
     select(doc, "html", Some("lang")).map(|l| l.split(['-', '_']).next().unwrap_or("").to_lowercase()).filter(|l| l.len() == 2)
 }
+
+/// The `articleBody` of the page's JSON-LD, when it has one.
+pub fn json_ld_body(doc: &Html) -> Option<String> {
+    let sel = Selector::parse(r#"script[type="application/ld+json"]"#).ok()?;
+    doc.select(&sel).find_map(|s| {
+        let raw: String = s.text().collect();
+        let i = raw.find("\"articleBody\"")?;
+        let rest = raw[i + 13..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+        // The JSON string up to its closing quote, unescaped.
+        let mut out = String::new();
+        let mut chars = rest.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '"' => break,
+                '\\' => match chars.next()? {
+                    'n' => out.push('\n'),
+                    't' => out.push(' '),
+                    'u' => {
+                        let hex: String = chars.by_ref().take(4).collect();
+                        out.push(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap_or(' '));
+                    }
+                    other => out.push(other),
+                },
+                c => out.push(c),
+            }
+        }
+        let out = out.trim().to_owned();
+        (!out.is_empty()).then_some(out)
+    })
+}
