@@ -67,7 +67,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         };
         doc.name = Some(file.clone());
-        doc.publication_date.clone_from(&date);
+        if date.is_some() {
+            doc.publication_date.clone_from(&date);
+        }
         newsgraph_analyze::analyze(&mut doc);
         match args.format {
             Format::Json | Format::Jsonl => {
@@ -107,5 +109,5 @@ fn read(file: &str) -> anyhow::Result<Doc> {
         }
         std::fs::read(path).context("cannot read the file")?
     };
-    Ok(newsgraph_analyze::decode(&bytes)?)
+    Ok(newsgraph_ingest::document(&bytes, None)?)
 }

@@ -25,9 +25,12 @@ pub fn read_page(path: &PathBuf) -> anyhow::Result<Vec<u8>> {
         std::io::stdin().lock().read_to_end(&mut bytes)?;
         return Ok(bytes);
     }
-    let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
     if path.extension().is_some_and(|e| e == "gz") {
-        flate2::read::MultiGzDecoder::new(file).read_to_end(&mut bytes).with_context(|| format!("{} is not valid gzip", path.display()))?;
+        flate2::read::MultiGzDecoder::new(file)
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("{} is not valid gzip", path.display()))?;
     } else {
         std::io::BufReader::new(file).read_to_end(&mut bytes)?;
     }
@@ -36,8 +39,14 @@ pub fn read_page(path: &PathBuf) -> anyhow::Result<Vec<u8>> {
 
 /// A page's name without `.html` / `.html.gz`.
 fn stem(path: &std::path::Path) -> String {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    name.trim_end_matches(".gz").trim_end_matches(".html").trim_end_matches(".htm").to_owned()
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    name.trim_end_matches(".gz")
+        .trim_end_matches(".html")
+        .trim_end_matches(".htm")
+        .to_owned()
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -69,14 +78,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         match &args.out {
             Some(dir) => {
                 let path = dir.join(format!("{}.json", stem(page)));
-                std::fs::write(&path, value.to_string()).with_context(|| format!("cannot write {}", path.display()))?;
+                std::fs::write(&path, value.to_string())
+                    .with_context(|| format!("cannot write {}", path.display()))?;
             }
             None => writeln!(out, "{}", serde_json::to_string_pretty(&value)?)?,
         }
     }
     if args.out.is_some() {
         let secs = start.elapsed().as_secs_f64();
-        eprintln!("newsgraph: {} pages in {secs:.2} s ({:.0} pages/s)", args.pages.len(), args.pages.len() as f64 / secs);
+        eprintln!(
+            "newsgraph: {} pages in {secs:.2} s ({:.0} pages/s)",
+            args.pages.len(),
+            args.pages.len() as f64 / secs
+        );
     }
-    Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

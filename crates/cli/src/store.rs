@@ -183,13 +183,15 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
                     Err(_) => break,
                 };
                 let Ok(input) = input else { break };
-                let result = match newsgraph_analyze::decode(&input.bytes) {
+                let result = match newsgraph_ingest::document(&input.bytes, input.url.as_deref()) {
                     Ok(mut doc) => {
                         doc.name = Some(input.name);
-                        doc.url = input.url;
-                        doc.publication_date = input.date.as_deref().and_then(|d| {
+                        let given = input.date.as_deref().and_then(|d| {
                             newsgraph_analyze::pubdate::given(d.get(..10).unwrap_or(d))
                         });
+                        if given.is_some() {
+                            doc.publication_date = given;
+                        }
                         newsgraph_analyze::analyze(&mut doc);
                         Ok(doc)
                     }

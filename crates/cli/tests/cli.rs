@@ -140,3 +140,37 @@ fn pretty_format_draws_layers() {
     assert!(text.contains("## debris (6)"), "{text}");
     assert!(text.contains("^^^^"));
 }
+
+#[test]
+fn html_pages_are_read_as_their_article() {
+    let page = r#"<!doctype html><html lang="en"><head><title>Port Verde votes</title>
+        <meta property="article:published_time" content="2026-03-09T08:00:00Z">
+        <link rel="canonical" href="https://example.org/2026/03/09/port-verde"></head><body>
+        <nav><a href="/">Home</a> | <a href="/news">News</a> | <a href="/sport">Sport</a></nav>
+        <h1>Port Verde votes</h1>
+        <article><div class="story">
+        <p>“We will build the harbor,” Mayor Ana Lima said on Friday, after a long debate in the council.</p>
+        <p>The council approved the plan by seven votes to two, officials said in a statement.</p>
+        </div></article>
+        <div class="related"><p>Related: ten other harbors you should visit this summer, and more.</p></div>
+        </body></html>"#;
+    let out = newsgraph(&["analyze", "-"], Some(page.as_bytes()));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let text = json["text"].as_str().expect("text");
+    assert!(text.starts_with("“We will build the harbor,”"), "{text}");
+    assert!(
+        !text.contains("Home") && !text.contains("Related"),
+        "{text}"
+    );
+    assert_eq!(json["title"], "Port Verde votes");
+    assert_eq!(json["url"], "https://example.org/2026/03/09/port-verde");
+    assert_eq!(json["publication_date"]["value"], "2026-03-09");
+    assert_eq!(json["publication_date"]["inferred"], false);
+    assert_eq!(json["quotes"][0]["speaker"]["name"], "Ana Lima");
+    assert_eq!(json["timexes"][0]["value"], "2026-03-06");
+}

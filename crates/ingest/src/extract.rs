@@ -32,7 +32,10 @@ pub const MAX_DEPTH: usize = 2_000;
 
 /// A cheap upper bound of the page's element nesting, from its tags alone.
 fn nesting(html: &str) -> usize {
-    const VOID: &[&str] = &["br", "img", "meta", "link", "input", "hr", "source", "wbr", "area", "base", "col", "embed", "param", "track"];
+    const VOID: &[&str] = &[
+        "br", "img", "meta", "link", "input", "hr", "source", "wbr", "area", "base", "col",
+        "embed", "param", "track",
+    ];
     let (mut depth, mut max) = (0usize, 0usize);
     let bytes = html.as_bytes();
     let mut i = 0;
@@ -40,12 +43,18 @@ fn nesting(html: &str) -> usize {
         i += off + 1;
         let closing = bytes.get(i) == Some(&b'/');
         let start = if closing { i + 1 } else { i };
-        let end = bytes[start..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |e| start + e);
+        let end = bytes[start..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .map_or(bytes.len(), |e| start + e);
         if end == start {
             continue;
         }
         let name = html[start..end].to_ascii_lowercase();
-        let self_closing = bytes[end..].iter().position(|&b| b == b'>').is_some_and(|g| g > 0 && bytes[end + g - 1] == b'/');
+        let self_closing = bytes[end..]
+            .iter()
+            .position(|&b| b == b'>')
+            .is_some_and(|g| g > 0 && bytes[end + g - 1] == b'/');
         if closing {
             depth = depth.saturating_sub(1);
         } else if !VOID.contains(&name.as_str()) && !self_closing {
@@ -77,18 +86,76 @@ fn strip_tags(html: &str) -> String {
 
 /// Elements never part of an article's body.
 const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "iframe", "svg",
-    "button", "select", "option", "template", "figcaption", "h1", "head", "menu", "dialog",
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "option",
+    "template",
+    "figcaption",
+    "h1",
+    "head",
+    "menu",
+    "dialog",
 ];
 /// Class or id words of page furniture.
 const SKIP_WORDS: &[&str] = &[
-    "comment", "share", "sharing", "social", "related", "promo", "advert", "ads", "sidebar",
-    "footer", "nav", "navigation", "menu", "cookie", "newsletter", "subscribe", "popup", "modal",
-    "breadcrumb", "widget", "banner", "outbrain", "taboola", "recommend", "recommended", "tags",
-    "masthead", "toolbar", "signup", "paywall", "byline", "skip", "trending", "readmore",
+    "comment",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "promo",
+    "advert",
+    "ads",
+    "sidebar",
+    "footer",
+    "nav",
+    "navigation",
+    "menu",
+    "cookie",
+    "newsletter",
+    "subscribe",
+    "popup",
+    "modal",
+    "breadcrumb",
+    "widget",
+    "banner",
+    "outbrain",
+    "taboola",
+    "recommend",
+    "recommended",
+    "tags",
+    "masthead",
+    "toolbar",
+    "signup",
+    "paywall",
+    "byline",
+    "skip",
+    "trending",
+    "readmore",
 ];
 /// Elements that hold a block of text.
-const BLOCK_TAGS: &[&str] = &["p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "td"];
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "dd",
+    "td",
+];
 
 fn is_furniture(e: &ElementRef) -> bool {
     let v = e.value();
@@ -102,7 +169,12 @@ fn is_furniture(e: &ElementRef) -> bool {
     if matches!(v.name(), "html" | "body" | "main" | "article") {
         return false;
     }
-    let names = format!("{} {}", v.attr("class").unwrap_or(""), v.attr("id").unwrap_or("")).to_ascii_lowercase();
+    let names = format!(
+        "{} {}",
+        v.attr("class").unwrap_or(""),
+        v.attr("id").unwrap_or("")
+    )
+    .to_ascii_lowercase();
     names
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -147,7 +219,9 @@ fn collect<'a>(e: ElementRef<'a>, out: &mut Vec<Block<'a>>, depth: usize) {
     }
     let name = e.value().name();
     let has_inner_block = e.descendants().skip(1).any(|d| {
-        d.value().as_element().is_some_and(|el| BLOCK_TAGS.contains(&el.name()) || el.name() == "div")
+        d.value()
+            .as_element()
+            .is_some_and(|el| BLOCK_TAGS.contains(&el.name()) || el.name() == "div")
     });
     if BLOCK_TAGS.contains(&name) && !(has_inner_block && name != "p") {
         let mut text = String::new();
@@ -155,16 +229,27 @@ fn collect<'a>(e: ElementRef<'a>, out: &mut Vec<Block<'a>>, depth: usize) {
         text_of(&e, &mut links, &mut text, false);
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if !text.is_empty() {
-            out.push(Block { element: e, text, link_chars: links });
+            out.push(Block {
+                element: e,
+                text,
+                link_chars: links,
+            });
         }
         return;
     }
     // A div holding text directly is a block of its own.
     if name == "div" {
-        let direct: String = e.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+        let direct: String = e
+            .children()
+            .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+            .collect();
         let direct = direct.split_whitespace().collect::<Vec<_>>().join(" ");
         if direct.chars().count() > 60 {
-            out.push(Block { element: e, text: direct, link_chars: 0 });
+            out.push(Block {
+                element: e,
+                text: direct,
+                link_chars: 0,
+            });
         }
     }
     for child in e.children() {
@@ -212,7 +297,10 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
             }
         }
     }
-    let best = scores.iter().max_by(|a, b| a.1.total_cmp(b.1)).map(|(id, s)| (*id, *s));
+    let best = scores
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(id, s)| (*id, *s));
     let text = match best {
         None => String::new(),
         Some((best_id, best_score)) => {
@@ -224,17 +312,25 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
                 if let Some(parent) = c.parent() {
                     for sib in parent.children() {
                         let id = ego_id::of(&sib);
-                        if id != ego_id::of(&c) && scores.get(&id).is_some_and(|s| *s >= best_score * 0.2) {
+                        if id != ego_id::of(&c)
+                            && scores.get(&id).is_some_and(|s| *s >= best_score * 0.2)
+                        {
                             roots.push(id);
                         }
                     }
                 }
             }
-            let inside = |b: &Block| b.element.ancestors().any(|a| roots.contains(&ego_id::of(&a)));
+            let inside = |b: &Block| {
+                b.element
+                    .ancestors()
+                    .any(|a| roots.contains(&ego_id::of(&a)))
+            };
             blocks
                 .iter()
                 .filter(|b| inside(b) && link_density(b) < 0.5)
-                .filter(|b| b.text.chars().count() >= 25 || b.text.ends_with(['.', '!', '?', '"', '”', ':']))
+                .filter(|b| {
+                    b.text.chars().count() >= 25 || b.text.ends_with(['.', '!', '?', '"', '”', ':'])
+                })
                 .map(|b| b.text.as_str())
                 .collect::<Vec<_>>()
                 .join("\n")
@@ -242,7 +338,9 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
     };
     // Pages that render their text with scripts often carry it in JSON-LD.
     let text = if text.chars().count() < 200 {
-        meta::json_ld_body(&doc).filter(|b| b.chars().count() > text.chars().count()).unwrap_or(text)
+        meta::json_ld_body(&doc)
+            .filter(|b| b.chars().count() > text.chars().count())
+            .unwrap_or(text)
     } else {
         text
     };

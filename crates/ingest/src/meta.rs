@@ -22,14 +22,23 @@ pub fn title(doc: &Html) -> Option<String> {
 
 pub fn authors(doc: &Html) -> Vec<String> {
     let mut out = Vec::new();
-    for css in [r#"meta[name="author"]"#, r#"meta[property="article:author"]"#] {
+    for css in [
+        r#"meta[name="author"]"#,
+        r#"meta[property="article:author"]"#,
+    ] {
         if let Some(a) = select(doc, css, Some("content")).filter(|a| !a.starts_with("http")) {
             out.push(a);
         }
     }
     if out.is_empty() {
-        if let Some(a) = select(doc, r#"[rel="author"], .byline, .author"#, None).filter(|a| a.len() < 80) {
-            out.push(a.trim_start_matches("By ").trim_start_matches("by ").to_owned());
+        if let Some(a) =
+            select(doc, r#"[rel="author"], .byline, .author"#, None).filter(|a| a.len() < 80)
+        {
+            out.push(
+                a.trim_start_matches("By ")
+                    .trim_start_matches("by ")
+                    .to_owned(),
+            );
         }
     }
     out
@@ -52,7 +61,10 @@ fn iso_date(s: &str) -> Option<String> {
 /// From meta tags, JSON-LD, `<time datetime>`, or the URL (`/2025/05/05/`).
 pub fn published(doc: &Html, url: Option<&str>) -> Option<String> {
     for (css, attr) in [
-        (r#"meta[property="article:published_time"]"#, Some("content")),
+        (
+            r#"meta[property="article:published_time"]"#,
+            Some("content"),
+        ),
         (r#"meta[name="pubdate"]"#, Some("content")),
         (r#"meta[name="publishdate"]"#, Some("content")),
         (r#"meta[name="date"]"#, Some("content")),
@@ -81,12 +93,16 @@ pub fn published(doc: &Html, url: Option<&str>) -> Option<String> {
         let (y, m, d) = (w[0], w[1], w[2]);
         let ok = y.len() == 4 && y.starts_with(['1', '2']) && m.len() == 2 && d.len() >= 2;
         let d = d.get(..2)?;
-        (ok && [y, m, d].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))).then(|| format!("{y}-{m}-{d}"))
+        (ok && [y, m, d]
+            .iter()
+            .all(|p| p.bytes().all(|b| b.is_ascii_digit())))
+        .then(|| format!("{y}-{m}-{d}"))
     })
 }
 
 pub fn canonical(doc: &Html) -> Option<String> {
-    select(doc, r#"link[rel="canonical"]"#, Some("href")).or_else(|| select(doc, r#"meta[property="og:url"]"#, Some("content")))
+    select(doc, r#"link[rel="canonical"]"#, Some("href"))
+        .or_else(|| select(doc, r#"meta[property="og:url"]"#, Some("content")))
 }
 
 pub fn site_name(doc: &Html) -> Option<String> {
@@ -94,7 +110,9 @@ pub fn site_name(doc: &Html) -> Option<String> {
 }
 
 pub fn language(doc: &Html) -> Option<String> {
-    select(doc, "html", Some("lang")).map(|l| l.split(['-', '_']).next().unwrap_or("").to_lowercase()).filter(|l| l.len() == 2)
+    select(doc, "html", Some("lang"))
+        .map(|l| l.split(['-', '_']).next().unwrap_or("").to_lowercase())
+        .filter(|l| l.len() == 2)
 }
 
 /// The `articleBody` of the page's JSON-LD, when it has one.
@@ -103,7 +121,11 @@ pub fn json_ld_body(doc: &Html) -> Option<String> {
     doc.select(&sel).find_map(|s| {
         let raw: String = s.text().collect();
         let i = raw.find("\"articleBody\"")?;
-        let rest = raw[i + 13..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+        let rest = raw[i + 13..]
+            .trim_start()
+            .strip_prefix(':')?
+            .trim_start()
+            .strip_prefix('"')?;
         // The JSON string up to its closing quote, unescaped.
         let mut out = String::new();
         let mut chars = rest.chars();
@@ -115,7 +137,12 @@ pub fn json_ld_body(doc: &Html) -> Option<String> {
                     't' => out.push(' '),
                     'u' => {
                         let hex: String = chars.by_ref().take(4).collect();
-                        out.push(u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap_or(' '));
+                        out.push(
+                            u32::from_str_radix(&hex, 16)
+                                .ok()
+                                .and_then(char::from_u32)
+                                .unwrap_or(' '),
+                        );
                     }
                     other => out.push(other),
                 },
