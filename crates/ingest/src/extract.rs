@@ -285,6 +285,11 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
     let doc = Html::parse_document(html);
     let mut blocks = Vec::new();
     collect(doc.root_element(), &mut blocks, 0);
+    // Consent banners read like prose; their words give them away.
+    blocks.retain(|b| {
+        let t = b.text.to_lowercase();
+        !(t.contains("cookie") && (t.contains("privacy") || t.contains("consent") || t.contains("tracking")))
+    });
     let good = |b: &Block| b.text.chars().count() >= 25 && link_density(b) < 0.5;
 
     let mut scores: HashMap<ego_id::Id, f64> = HashMap::new();
