@@ -147,13 +147,8 @@ impl Stage for DebrisStage {
     fn run(&self, doc: &mut Doc) {
         let text = doc.text();
         let mut out = Vec::new();
-        let mut t = 0;
         for p in &doc.paragraphs {
-            let first = t;
-            while t < doc.tokens.len() && doc.tokens[t].span.end <= p.span.end {
-                t += 1;
-            }
-            paragraph_debris(text, p.span, &doc.tokens[first..t], &mut out);
+            paragraph_debris(text, p.span, doc.tokens_in(p.span), &mut out);
         }
         out.sort_by_key(|d| d.span);
         out.dedup_by(|b, a| a.span.overlaps(b.span));

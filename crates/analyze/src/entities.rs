@@ -427,22 +427,13 @@ fn author_span(doc: &Doc, post: Span) -> Option<Span> {
     (dash + 1 < open).then(|| tokens[dash + 1].span.cover(tokens[open - 1].span))
 }
 
-/// A name as written, in title case when written in capitals.
+/// A name as written, in title case when written in capitals (as a post's signature does);
+/// short capitalised names (acronyms such as `RTP`, `MS-13`) stay as they are.
 fn display(name: &str) -> String {
-    if name.chars().any(char::is_lowercase)
-        || name.chars().filter(|c| c.is_alphabetic()).count() <= 4
-    {
+    if name.chars().filter(|c| c.is_alphabetic()).count() <= 4 {
         return name.to_owned();
     }
-    name.split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            cs.next().map_or(String::new(), |c| {
-                c.to_string() + &cs.as_str().to_lowercase()
-            })
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::posts::display_name(name)
 }
 
 /// The key organisations and places merge on.

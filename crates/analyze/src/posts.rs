@@ -115,7 +115,7 @@ fn post(doc: &Doc, sig: Span, floor: u32) -> Option<Post> {
 
 /// A name written in capitals, as signatures often are, in title case: `GONZALO OLIVEROS` →
 /// `Gonzalo Oliveros`.
-fn display_name(name: &str) -> String {
+pub(crate) fn display_name(name: &str) -> String {
     if name.chars().any(char::is_lowercase) {
         return name.to_owned();
     }

@@ -288,7 +288,8 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
     // Consent banners read like prose; their words give them away.
     blocks.retain(|b| {
         let t = b.text.to_lowercase();
-        !(t.contains("cookie") && (t.contains("privacy") || t.contains("consent") || t.contains("tracking")))
+        !(t.contains("cookie")
+            && (t.contains("privacy") || t.contains("consent") || t.contains("tracking")))
     });
     let good = |b: &Block| b.text.chars().count() >= 25 && link_density(b) < 0.5;
 

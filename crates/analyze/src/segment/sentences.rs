@@ -32,13 +32,8 @@ impl Stage for Sentences {
     fn run(&self, doc: &mut Doc) {
         let text = doc.text();
         let mut out = Vec::new();
-        let mut t = 0;
         for p in &doc.paragraphs {
-            let first = t;
-            while t < doc.tokens.len() && doc.tokens[t].span.end <= p.span.end {
-                t += 1;
-            }
-            split(text, &doc.tokens[first..t], &mut out);
+            split(text, doc.tokens_in(p.span), &mut out);
         }
         doc.sentences = out;
     }
