@@ -5,6 +5,7 @@
 
 mod analyze;
 mod bench;
+mod bench_search;
 mod evalquotes;
 mod extract;
 mod models;
@@ -30,6 +31,8 @@ enum Command {
     Analyze(analyze::Args),
     /// Measure the pipeline's throughput on a JSONL corpus of articles.
     Bench(bench::Args),
+    /// Time search on a large store grown from a small one (p50/p99).
+    BenchSearch(bench_search::Args),
     /// Extract the article text and metadata of HTML pages.
     Extract(extract::Args),
     /// Tag a folder of TimeML documents with timexes (for TimeML scorers).
@@ -62,6 +65,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::BenchSearch(args) => bench_search::run(args),
         Command::Timeml(args) => timeml::run(args),
         Command::Train(args) => models::train(args),
         Command::Tag(args) => models::tag(args),

@@ -225,3 +225,41 @@ impl Store {
 
 pub mod export;
 pub mod query;
+
+/// Benchmark support: grows a store by copying its documents and quotes `times` over (each copy
+/// with its own hash), then rebuilds the full-text indexes, so search can be timed on a large
+/// store without analysing as many articles. Never used on a user's store by the commands.
+pub fn replicate_for_benchmark(store: &mut Store, times: usize) -> Result<i64, StoreError> {
+    let tx = store.conn.transaction()?;
+    let base: i64 = tx
+        .query_row("SELECT max(id) FROM documents", [], |r| {
+            r.get::<_, Option<i64>>(0)
+        })?
+        .unwrap_or(0);
+    for k in 1..=times as i64 {
+        tx.execute(
+            "INSERT INTO documents (id, hash, name, url, title, published, inferred, language, text, doc)
+             SELECT id + ?1, hash || '-' || ?2, name, url, title, published, inferred, language, text, doc
+             FROM documents WHERE id <= ?3",
+            rusqlite::params![k * base, k, base],
+        )?;
+        tx.execute(
+            "INSERT INTO quotes (document, start, end, kind, lang, speaker, speaker_name, date, text)
+             SELECT document + ?1, start, end, kind, lang, speaker, speaker_name, date, text
+             FROM quotes WHERE document <= ?2",
+            rusqlite::params![k * base, base],
+        )?;
+        tx.execute(
+            "INSERT INTO sources (document, name, start, end, entity)
+             SELECT document + ?1, name, start, end, entity FROM sources WHERE document <= ?2",
+            rusqlite::params![k * base, base],
+        )?;
+    }
+    tx.execute(
+        "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
+        [],
+    )?;
+    tx.execute("INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')", [])?;
+    tx.commit()?;
+    store.count()
+}
