@@ -19,6 +19,17 @@ pub struct Filter {
     pub limit: usize,
 }
 
+/// A row of an article search: id, name, title, date, snippet.
+fn document_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Value> {
+    Ok(json!({
+        "id": r.get::<_, i64>(0)?,
+        "document": r.get::<_, Option<String>>(1)?,
+        "title": r.get::<_, Option<String>>(2)?,
+        "published": r.get::<_, Option<String>>(3)?,
+        "snippet": r.get::<_, String>(4)?,
+    }))
+}
+
 /// Turns a user's words into an FTS5 query of quoted terms (no syntax errors from punctuation).
 fn fts_query(words: &str) -> String {
     words
@@ -98,15 +109,7 @@ impl Store {
                 filter.limit.max(1)
             );
             let mut stmt = self.conn.prepare(&sql)?;
-            let rows = stmt.query_map([fts_query(text)], |r| {
-                Ok(json!({
-                    "id": r.get::<_, i64>(0)?,
-                    "document": r.get::<_, Option<String>>(1)?,
-                    "title": r.get::<_, Option<String>>(2)?,
-                    "published": r.get::<_, Option<String>>(3)?,
-                    "snippet": r.get::<_, String>(4)?,
-                }))
-            })?;
+            let rows = stmt.query_map([fts_query(text)], document_row)?;
             return Ok(rows.collect::<Result<_, _>>()?);
         }
         let mut sql = String::from(
@@ -132,15 +135,7 @@ impl Store {
         }
         sql.push_str(&format!(" ORDER BY rank LIMIT {}", filter.limit.max(1)));
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
-            Ok(json!({
-                "id": r.get::<_, i64>(0)?,
-                "document": r.get::<_, Option<String>>(1)?,
-                "title": r.get::<_, Option<String>>(2)?,
-                "published": r.get::<_, Option<String>>(3)?,
-                "snippet": r.get::<_, String>(4)?,
-            }))
-        })?;
+        let rows = stmt.query_map(params_from_iter(args.iter()), document_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
