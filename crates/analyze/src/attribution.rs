@@ -179,6 +179,15 @@ fn gender(doc: &Doc, id: EntityId) -> Option<bool> {
     None
 }
 
+/// An entity's last mention ending before `at`.
+fn last_mention_before(e: &newsgraph_doc::layers::Entity, at: u32) -> Option<(EntityId, Span)> {
+    e.mentions
+        .iter()
+        .rev()
+        .find(|m| m.span.end <= at)
+        .map(|m| (e.id, m.span))
+}
+
 /// The most recent person mention before `at` compatible with `female`.
 fn recent_person(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityId, Span)> {
     doc.entities
@@ -188,12 +197,7 @@ fn recent_person(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityId, 
             (Some(want), Some(got)) => want == got,
             _ => true,
         })
-        .flat_map(|e| {
-            e.mentions
-                .iter()
-                .filter(|m| m.span.end <= at)
-                .map(move |m| (e.id, m.span))
-        })
+        .filter_map(|e| last_mention_before(e, at))
         .max_by_key(|(_, s)| s.start)
 }
 
@@ -214,12 +218,7 @@ fn recent_by_noun(doc: &Doc, at: u32, noun: &str) -> Option<(EntityId, Span)> {
                 || (e.kind == EntityType::PER
                     && e.roles.iter().any(|r| r.to_lowercase().contains(&noun)))
         })
-        .flat_map(|e| {
-            e.mentions
-                .iter()
-                .filter(|m| m.span.end <= at)
-                .map(move |m| (e.id, m.span))
-        })
+        .filter_map(|e| last_mention_before(e, at))
         .max_by_key(|(_, s)| s.start)
 }
 

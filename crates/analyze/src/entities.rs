@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use newsgraph_doc::layers::{DebrisKind, Entity, EntityType, Mention, TokenKind};
+use newsgraph_doc::layers::{DebrisKind, Entity, EntityType, Mention};
 use newsgraph_doc::{Doc, EntityId, Layer, Origin, Span, Stage};
 use newsgraph_models::gazetteer;
 
@@ -200,7 +200,7 @@ impl Stage for Entities {
             sentence_mentions(doc, s.span, &mut mentions);
         }
         for post in &doc.posts {
-            if let Some(span) = author_span(doc, post.span) {
+            if let Some(span) = post.author_mention {
                 mentions.push(Found {
                     span,
                     kind: EntityType::PER,
@@ -228,32 +228,8 @@ struct Found {
     by: Origin,
 }
 
-/// The sentence's words: tokens split at hyphens, with their spans.
-fn words(doc: &Doc, sentence: Span) -> Vec<Span> {
-    let mut out = Vec::new();
-    for t in doc.tokens_in(sentence) {
-        let s = doc.slice(t.span);
-        if matches!(t.kind, TokenKind::Word | TokenKind::Number) && s.contains('-') && s.len() > 1 {
-            let mut at = t.span.start();
-            for (i, part) in s.split('-').enumerate() {
-                if i > 0 {
-                    out.push(Span::new(at, at + 1));
-                    at += 1;
-                }
-                if !part.is_empty() {
-                    out.push(Span::new(at, at + part.len()));
-                }
-                at += part.len();
-            }
-        } else {
-            out.push(t.span);
-        }
-    }
-    out
-}
-
 fn sentence_mentions(doc: &Doc, sentence: Span, out: &mut Vec<Found>) {
-    let spans = words(doc, sentence);
+    let spans = crate::segment::hyphen_parts(doc.text(), doc.tokens_in(sentence));
     if spans.is_empty() {
         return;
     }
@@ -414,17 +390,6 @@ fn sentence_mentions(doc: &Doc, sentence: Span, out: &mut Vec<Found>) {
             by,
         });
     }
-}
-
-/// The author's name in a post's signature: between the dash and `(@handle)`.
-fn author_span(doc: &Doc, post: Span) -> Option<Span> {
-    let tokens = doc.tokens_in(post);
-    let handle = tokens.iter().rposition(|t| t.kind == TokenKind::Handle)?;
-    let open = handle.checked_sub(1)?;
-    let dash = (0..open)
-        .rev()
-        .find(|&k| matches!(doc.slice(tokens[k].span), "—" | "–" | "-" | "--"))?;
-    (dash + 1 < open).then(|| tokens[dash + 1].span.cover(tokens[open - 1].span))
 }
 
 /// A name as written, in title case when written in capitals (as a post's signature does);

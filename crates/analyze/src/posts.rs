@@ -105,6 +105,7 @@ fn post(doc: &Doc, sig: Span, floor: u32) -> Option<Post> {
         span: Span::new(start, sig.end()),
         platform: Platform::Twitter,
         author,
+        author_mention: Some(author_span.trim(doc.text())).filter(|s| !s.is_empty()),
         handle: Some(handle),
         date,
         text: Span::new(start, text_end),

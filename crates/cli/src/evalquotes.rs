@@ -9,29 +9,12 @@ use std::time::Instant;
 
 use anyhow::Context;
 use newsgraph_doc::layers::QuoteKind;
-use newsgraph_doc::{Doc, Span};
+use newsgraph_doc::{CharIndex, Doc, Span};
 use serde_json::{json, Value};
 
-/// Maps UTF-8 byte offsets of `text` to code-point offsets.
-struct CharIndex(Vec<u32>);
-
-impl CharIndex {
-    fn new(text: &str) -> CharIndex {
-        let mut map = vec![0u32; text.len() + 1];
-        let mut n = 0u32;
-        for (b, c) in text.char_indices() {
-            for slot in map.iter_mut().skip(b).take(c.len_utf8()) {
-                *slot = n;
-            }
-            n += 1;
-        }
-        map[text.len()] = n;
-        CharIndex(map)
-    }
-
-    fn span(&self, s: Span) -> Value {
-        json!({"start": self.0[s.start()], "end": self.0[s.end()]})
-    }
+/// A span in code points, as `score_quotes.py` reads it.
+fn char_span(index: &CharIndex, s: Span) -> Value {
+    json!({"start": index.at(s.start), "end": index.at(s.end)})
 }
 
 pub fn run(input: &Path, out: &Path) -> anyhow::Result<ExitCode> {
@@ -65,10 +48,10 @@ pub fn run(input: &Path, out: &Path) -> anyhow::Result<ExitCode> {
                     .speaker
                     .as_ref()
                     .and_then(|s| s.mention)
-                    .map(|m| index.span(m))
+                    .map(|m| char_span(&index, m))
                     .into_iter()
                     .collect();
-                json!({"content": [index.span(q.span)], "speaker": speaker})
+                json!({"content": [char_span(&index, q.span)], "speaker": speaker})
             })
             .collect();
         quotes += predicted.len();

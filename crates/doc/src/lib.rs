@@ -22,6 +22,6 @@ pub use doc::Doc;
 pub use ids::{EntityId, PostId, QuoteId, SentenceId, TimexId};
 pub use layer::Layer;
 pub use origin::Origin;
-pub use span::Span;
+pub use span::{CharIndex, Span};
 pub use stage::{Pipeline, PipelineError, Stage};
 pub use wire::{WireError, WireOptions, FORMAT};

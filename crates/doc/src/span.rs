@@ -131,6 +131,31 @@ impl Index<Span> for String {
     }
 }
 
+/// Code-point offsets of a text's bytes, built once, for the edges that count in characters
+/// (GKG exports, scorers that read Python string offsets).
+#[derive(Clone, Debug)]
+pub struct CharIndex(Vec<u32>);
+
+impl CharIndex {
+    pub fn new(text: &str) -> CharIndex {
+        let mut map = vec![0u32; text.len() + 1];
+        let mut n = 0u32;
+        for (b, c) in text.char_indices() {
+            for slot in map.iter_mut().skip(b).take(c.len_utf8()) {
+                *slot = n;
+            }
+            n += 1;
+        }
+        map[text.len()] = n;
+        CharIndex(map)
+    }
+
+    /// The code-point offset of byte offset `byte`.
+    pub fn at(&self, byte: u32) -> u32 {
+        self.0[byte as usize]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +173,21 @@ mod tests {
     #[should_panic(expected = "span start")]
     fn reversed_span_is_a_bug() {
         let _ = Span::new(4, 3);
+    }
+
+    #[test]
+    fn char_offsets() {
+        let index = CharIndex::new("aé€b");
+        assert_eq!(
+            [
+                index.at(0),
+                index.at(1),
+                index.at(3),
+                index.at(6),
+                index.at(7)
+            ],
+            [0, 1, 2, 3, 4]
+        );
     }
 
     #[test]

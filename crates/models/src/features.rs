@@ -115,6 +115,16 @@ macro_rules! feat {
     };
 }
 
+/// Suffixes of one to four letters and prefixes of one to three, shared by both taggers.
+fn affixes(w: &str, out: &mut Vec<u64>) {
+    for (n, digit) in DIGITS.iter().enumerate().skip(1) {
+        feat!(out, "suf", digit, suffix(w, n));
+    }
+    for (n, digit) in DIGITS.iter().enumerate().take(4).skip(1) {
+        feat!(out, "pre", digit, prefix(w, n));
+    }
+}
+
 /// POS features of word `i`, given the two previous predicted tags.
 pub fn pos(p: &Prepared, i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) {
     out.clear();
@@ -122,12 +132,7 @@ pub fn pos(p: &Prepared, i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) 
     let w = p.word(j);
     feat!(out, "bias");
     feat!(out, "w", w);
-    for (n, digit) in DIGITS.iter().enumerate().skip(1) {
-        feat!(out, "suf", digit, suffix(w, n));
-    }
-    for (n, digit) in DIGITS.iter().enumerate().take(4).skip(1) {
-        feat!(out, "pre", digit, prefix(w, n));
-    }
+    affixes(w, out);
     feat!(out, "shape", p.shape_at(j));
     feat!(out, "t1", prev);
     feat!(out, "t2", prev2, prev);
@@ -163,12 +168,7 @@ pub fn ner(p: &Prepared, tags: &[String], i: usize, prev: &str, prev2: &str, out
     feat!(out, "bias");
     feat!(out, "w", w);
     feat!(out, "o", orig);
-    for (n, digit) in DIGITS.iter().enumerate().skip(1) {
-        feat!(out, "suf", digit, suffix(w, n));
-    }
-    for (n, digit) in DIGITS.iter().enumerate().take(4).skip(1) {
-        feat!(out, "pre", digit, prefix(w, n));
-    }
+    affixes(w, out);
     feat!(out, "shape", p.shape_at(j));
     feat!(out, "pos", tag(j));
     feat!(out, "pos-1", tag(j - 1));

@@ -36,6 +36,15 @@ pub fn allowed(prev: &str, tag: &str) -> bool {
     }
 }
 
+/// Rules out the IOB2 tags that may not follow `prev`.
+fn mask(classes: &[String], prev: &str, scores: &mut [f32]) {
+    for (c, s) in classes.iter().zip(scores.iter_mut()) {
+        if !allowed(prev, c) {
+            *s = f32::NEG_INFINITY;
+        }
+    }
+}
+
 /// Shared decoding: `score(i, prev, prev2, features, scores)` fills the scores of word `i`.
 fn decode(
     kind: Kind,
@@ -51,11 +60,7 @@ fn decode(
         let prev2 = if i >= 2 { out[i - 2].as_str() } else { "<s>" };
         score(i, prev, prev2, &mut feats, &mut scores);
         if kind == Kind::Ner {
-            for (c, s) in classes.iter().zip(scores.iter_mut()) {
-                if !allowed(prev, c) {
-                    *s = f32::NEG_INFINITY;
-                }
-            }
+            mask(classes, prev, &mut scores);
         }
         out.push(classes[argmax(&scores)].clone());
     }
@@ -159,11 +164,7 @@ pub fn train(
                 }
                 trainer.scores(&feats, &mut scores);
                 if kind == Kind::Ner {
-                    for (c, s) in classes.iter().zip(scores.iter_mut()) {
-                        if !allowed(prev, c) {
-                            *s = f32::NEG_INFINITY;
-                        }
-                    }
+                    mask(&classes, prev, &mut scores);
                 }
                 let guess = argmax(&scores);
                 let truth = index(&e.labels[i]);

@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use newsgraph_doc::layers::{EntityType, TimexType};
-use newsgraph_doc::{Doc, Span};
+use newsgraph_doc::{CharIndex, Doc, Span};
 
 use crate::{Store, StoreError};
 
@@ -103,14 +103,24 @@ fn clean(s: &str) -> String {
         .collect()
 }
 
-/// Character (code point) offset of byte `b`, as GKG counts.
-fn char_offset(text: &str, b: u32) -> usize {
-    text[..b as usize].chars().count()
-}
-
 /// One GKG 2.1 row for a document.
 pub fn gkg_row(id: i64, doc: &Doc) -> String {
     let text = doc.text();
+    // GKG counts offsets in characters.
+    let index = CharIndex::new(text);
+    // `format(name, offset)` for every mention of `entities`, `;`-separated.
+    let per_mention = |entities: &[&newsgraph_doc::layers::Entity],
+                       format: &dyn Fn(&str, u32) -> String| {
+        entities
+            .iter()
+            .flat_map(|e| {
+                e.mentions
+                    .iter()
+                    .map(|m| format(&clean(&e.name), index.at(m.span.start)))
+            })
+            .collect::<Vec<_>>()
+            .join(";")
+    };
     let date = doc.publication_date.as_ref().map_or(String::new(), |d| {
         format!("{}000000", d.value.replace('-', ""))
     });
@@ -121,15 +131,7 @@ pub fn gkg_row(id: i64, doc: &Doc) -> String {
             .map(|e| clean(&e.name))
             .collect::<Vec<_>>()
             .join(";");
-        let v2 = es
-            .iter()
-            .flat_map(|e| {
-                e.mentions
-                    .iter()
-                    .map(move |m| format!("{},{}", clean(&e.name), char_offset(text, m.span.start)))
-            })
-            .collect::<Vec<_>>()
-            .join(";");
+        let v2 = per_mention(&es, &|name, at| format!("{name},{at}"));
         (v1, v2)
     };
     let (persons, persons2) = names(EntityType::PER);
@@ -146,19 +148,7 @@ pub fn gkg_row(id: i64, doc: &Doc) -> String {
         .map(|e| format!("4#{}#####", clean(&e.name)))
         .collect::<Vec<_>>()
         .join(";");
-    let locations2 = places
-        .iter()
-        .flat_map(|e| {
-            e.mentions.iter().map(move |m| {
-                format!(
-                    "4#{}######{}",
-                    clean(&e.name),
-                    char_offset(text, m.span.start)
-                )
-            })
-        })
-        .collect::<Vec<_>>()
-        .join(";");
+    let locations2 = per_mention(&places, &|name, at| format!("4#{name}######{at}"));
     let dates = doc
         .timexes
         .iter()
@@ -183,7 +173,7 @@ pub fn gkg_row(id: i64, doc: &Doc) -> String {
                 "{resolution}#{}#{}#{y}#{}",
                 m.map_or("0".into(), |m| m.trim_start_matches('0').to_owned()),
                 d.map_or("0".into(), |d| d.trim_start_matches('0').to_owned()),
-                char_offset(text, t.span.start)
+                index.at(t.span.start)
             ))
         })
         .collect::<Vec<_>>()
@@ -196,7 +186,7 @@ pub fn gkg_row(id: i64, doc: &Doc) -> String {
             let verb = q.cue.map_or(String::new(), |c: Span| clean(&text[c]));
             format!(
                 "{}|{}|{}|{}",
-                char_offset(text, q.span.start),
+                index.at(q.span.start),
                 text[q.span].chars().count(),
                 verb,
                 clean(&text[q.span])
@@ -204,17 +194,12 @@ pub fn gkg_row(id: i64, doc: &Doc) -> String {
         })
         .collect::<Vec<_>>()
         .join("#");
-    let all_names = doc
+    let named: Vec<_> = doc
         .entities
         .iter()
         .filter(|e| e.kind != EntityType::NORP)
-        .flat_map(|e| {
-            e.mentions
-                .iter()
-                .map(move |m| format!("{},{}", clean(&e.name), char_offset(text, m.span.start)))
-        })
-        .collect::<Vec<_>>()
-        .join(";");
+        .collect();
+    let all_names = per_mention(&named, &|name, at| format!("{name},{at}"));
     let amounts = doc
         .amounts
         .iter()
@@ -223,7 +208,7 @@ pub fn gkg_row(id: i64, doc: &Doc) -> String {
                 "{},{},{}",
                 a.value,
                 clean(a.unit.as_deref().unwrap_or("")),
-                char_offset(text, a.span.start)
+                index.at(a.span.start)
             )
         })
         .collect::<Vec<_>>()

@@ -12,4 +12,4 @@ mod tokens;
 
 pub use paragraphs::Paragraphs;
 pub use sentences::Sentences;
-pub use tokens::{tokenize, Tokens};
+pub use tokens::{hyphen_parts, tokenize, Tokens};

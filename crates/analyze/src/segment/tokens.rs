@@ -139,6 +139,31 @@ fn email_len(chunk: &str) -> Option<usize> {
     ok.then_some(trimmed.len())
 }
 
+/// Tokens as UD splits them: hyphenated words and numbers in parts, the hyphens apart
+/// (`mid-February` is `mid` `-` `February`). The time rules and the taggers read words this way.
+pub fn hyphen_parts(text: &str, tokens: &[Token]) -> Vec<Span> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let s = &text[t.span];
+        if matches!(t.kind, TokenKind::Word | TokenKind::Number) && s.contains('-') && s.len() > 1 {
+            let mut at = t.span.start();
+            for (i, part) in s.split('-').enumerate() {
+                if i > 0 {
+                    out.push(Span::new(at, at + 1));
+                    at += 1;
+                }
+                if !part.is_empty() {
+                    out.push(Span::new(at, at + part.len()));
+                }
+                at += part.len();
+            }
+        } else {
+            out.push(t.span);
+        }
+    }
+    out
+}
+
 /// Appends the tokens of `text[span]` to `out`.
 pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     let s = &text[span];

@@ -3,7 +3,7 @@
 //! Tokens are seen lower-cased, with hyphenated words split at their hyphens (`mid-February`
 //! is `mid` `-` `february`), so patterns can reach inside them.
 
-use newsgraph_doc::layers::{Token, TokenKind};
+use newsgraph_doc::layers::Token;
 use newsgraph_doc::Span;
 
 use super::grammar::{Element, Grammar, Rule};
@@ -28,26 +28,10 @@ pub struct Match<'g> {
 
 /// Splits a sentence's tokens for the rules and gives each its classes.
 pub fn time_tokens(text: &str, tokens: &[Token], grammar: &Grammar) -> Vec<TimeToken> {
-    let mut out = Vec::with_capacity(tokens.len());
-    for t in tokens {
-        let s = &text[t.span];
-        if matches!(t.kind, TokenKind::Word | TokenKind::Number) && s.contains('-') && s.len() > 1 {
-            let mut at = t.span.start();
-            for (i, part) in s.split('-').enumerate() {
-                if i > 0 {
-                    out.push(classify(text, Span::new(at, at + 1), grammar));
-                    at += 1;
-                }
-                if !part.is_empty() {
-                    out.push(classify(text, Span::new(at, at + part.len()), grammar));
-                }
-                at += part.len();
-            }
-        } else {
-            out.push(classify(text, t.span, grammar));
-        }
-    }
-    out
+    crate::segment::hyphen_parts(text, tokens)
+        .into_iter()
+        .map(|span| classify(text, span, grammar))
+        .collect()
 }
 
 fn classify(text: &str, span: Span, grammar: &Grammar) -> TimeToken {

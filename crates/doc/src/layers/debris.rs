@@ -51,8 +51,11 @@ pub struct Post {
     #[serde(flatten)]
     pub span: Span,
     pub platform: Platform,
-    /// The author's name as written in the signature.
+    /// The author's name (title-cased when the signature writes it in capitals).
     pub author: String,
+    /// Where the signature names the author.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_mention: Option<Span>,
     /// `@handle`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub handle: Option<String>,
