@@ -1,14 +1,15 @@
 //! `newsgraph ingest` and the query commands over the store: `search`, `quotes`, `timeline`,
 //! `entities`.
 
-use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::mpsc::sync_channel;
 use std::time::Instant;
 
 use anyhow::{bail, Context};
 use newsgraph_doc::Doc;
+use newsgraph_ingest::read::{self, Fields};
+use newsgraph_ingest::Record;
 use newsgraph_store::query::Filter;
 use newsgraph_store::{content_hash, Store};
 use serde_json::Value;
@@ -20,21 +21,32 @@ const BATCH: usize = 32;
 
 #[derive(Debug, clap::Args)]
 pub struct IngestArgs {
-    /// Files, folders (read recursively), JSONL files, or `-` for standard input.
+    /// Files, folders (read recursively), RSS/Atom feeds, WARC archives (`.warc`, `.warc.gz`),
+    /// JSONL files, or `-` for standard input; the format is told from the bytes.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// The store file.
     #[arg(long, default_value = DEFAULT_DB)]
     db: PathBuf,
-    /// JSONL field holding the text.
+    /// JSONL field holding the plain text.
     #[arg(long, default_value = "text")]
     text_field: String,
-    /// JSONL field holding the publication date.
-    #[arg(long, default_value = "publication_date")]
+    /// JSONL field holding the page's HTML (when there is no text field).
+    #[arg(long, default_value = "html")]
+    html_field: String,
+    /// JSONL field holding the publication date (`publication_date` and `published` are tried
+    /// after it).
+    #[arg(long, default_value = "date")]
     date_field: String,
-    /// JSONL field holding the URL (or id).
+    /// JSONL field holding the URL.
     #[arg(long, default_value = "url")]
     url_field: String,
+    /// JSONL field holding the title.
+    #[arg(long, default_value = "title")]
+    title_field: String,
+    /// JSONL field holding a record id (the document's name).
+    #[arg(long, default_value = "id")]
+    id_field: String,
     /// Analysis threads (default: all cores).
     #[arg(long)]
     jobs: Option<usize>,
@@ -43,115 +55,46 @@ pub struct IngestArgs {
     quiet: bool,
 }
 
-/// One input before analysis.
-struct Input {
-    name: String,
-    url: Option<String>,
-    date: Option<String>,
-    bytes: Vec<u8>,
-}
-
-/// Reads every input under `paths` and hands it to `emit`; unreadable ones go to `failed`.
-fn read_inputs(args: &IngestArgs, emit: &mut dyn FnMut(Input), failed: &mut Vec<String>) {
-    let mut files = Vec::new();
-    for p in &args.paths {
-        if p.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            match std::io::stdin().lock().read_to_end(&mut bytes) {
-                Ok(_) => emit(Input {
-                    name: "-".into(),
-                    url: None,
-                    date: None,
-                    bytes,
-                }),
-                Err(e) => failed.push(format!("-: {e}")),
-            }
-        } else if p.is_dir() {
-            walk(p, &mut files);
-        } else {
-            files.push(p.clone());
-        }
-    }
-    for f in files {
-        let name = f.display().to_string();
-        if f.extension().is_some_and(|e| e == "jsonl") {
-            match std::fs::File::open(&f) {
-                Ok(file) => read_jsonl(args, &name, file, emit, failed),
-                Err(e) => failed.push(format!("{name}: {e}")),
-            }
-        } else {
-            match std::fs::read(&f) {
-                Ok(bytes) => emit(Input {
-                    name,
-                    url: None,
-                    date: None,
-                    bytes,
-                }),
-                Err(e) => failed.push(format!("{name}: {e}")),
-            }
+impl IngestArgs {
+    fn fields(&self) -> Fields {
+        Fields {
+            text: self.text_field.clone(),
+            html: self.html_field.clone(),
+            url: self.url_field.clone(),
+            date: self.date_field.clone(),
+            title: self.title_field.clone(),
+            id: self.id_field.clone(),
         }
     }
 }
 
-/// Files under `dir`, recursively, in name order.
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p
-            .file_name()
-            .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
-        {
-            out.push(p);
-        }
-    }
+/// What a worker made of a record.
+enum Outcome {
+    Analyzed(Box<Doc>),
+    /// Already in the store.
+    Known,
+    Failed(String),
 }
 
-fn read_jsonl(
-    args: &IngestArgs,
-    name: &str,
-    file: std::fs::File,
-    emit: &mut dyn FnMut(Input),
-    failed: &mut Vec<String>,
-) {
-    for (n, line) in BufReader::new(file).lines().enumerate() {
-        let Ok(line) = line else {
-            failed.push(format!("{name}:{}: unreadable line", n + 1));
-            continue;
-        };
-        if line.trim().is_empty() {
-            continue;
-        }
-        let record: Value = match serde_json::from_str(&line) {
-            Ok(v) => v,
-            Err(e) => {
-                failed.push(format!("{name}:{}: {e}", n + 1));
-                continue;
+/// A record as a document, analysed unless the store holds it already.
+fn analyze_record(record: Record, known: &Store) -> Outcome {
+    let name = record.name.clone();
+    match newsgraph_ingest::document_from(record) {
+        Ok(mut doc) => {
+            let hash = content_hash(doc.url.as_deref(), doc.text());
+            if known.contains(&hash).unwrap_or(false) {
+                return Outcome::Known;
             }
-        };
-        let Some(text) = record.get(&args.text_field).and_then(Value::as_str) else {
-            failed.push(format!("{name}:{}: no {:?} field", n + 1, args.text_field));
-            continue;
-        };
-        let field = |f: &str| record.get(f).and_then(Value::as_str).map(str::to_owned);
-        emit(Input {
-            name: field("id").unwrap_or_else(|| format!("{name}:{}", n + 1)),
-            url: field(&args.url_field).or_else(|| field("id")),
-            date: field(&args.date_field),
-            bytes: text.as_bytes().to_vec(),
-        });
+            newsgraph_analyze::analyze(&mut doc);
+            Outcome::Analyzed(Box::new(doc))
+        }
+        Err(e) => Outcome::Failed(format!("{name}: {e}")),
     }
 }
 
 pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let mut store =
         Store::open(&args.db).with_context(|| format!("cannot open {}", args.db.display()))?;
-    let reader = Store::open(&args.db)?;
     let jobs = args
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
@@ -168,64 +111,52 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
     );
     let start = Instant::now();
-    let (to_workers, from_reader) = sync_channel::<Input>(jobs * 4);
+    let (to_workers, from_reader) = sync_channel::<Record>(jobs * 4);
     let from_reader = std::sync::Arc::new(std::sync::Mutex::new(from_reader));
-    let (to_writer, from_workers) = sync_channel::<Result<Doc, String>>(jobs * 4);
+    let (to_writer, from_workers) = sync_channel::<Outcome>(jobs * 4);
     let mut failed: Vec<String> = Vec::new();
     let (mut added, mut skipped) = (0usize, 0usize);
+    let files = read::expand(&args.paths);
+    let fields = args.fields();
     std::thread::scope(|s| -> anyhow::Result<()> {
         for _ in 0..jobs {
             let rx = std::sync::Arc::clone(&from_reader);
             let tx = to_writer.clone();
+            let known = Store::open(&args.db)?;
             s.spawn(move || loop {
-                let input = match rx.lock() {
+                let record = match rx.lock() {
                     Ok(guard) => guard.recv(),
                     Err(_) => break,
                 };
-                let Ok(input) = input else { break };
-                let result = match newsgraph_ingest::document(&input.bytes, input.url.as_deref()) {
-                    Ok(mut doc) => {
-                        doc.name = Some(input.name);
-                        let given = input.date.as_deref().and_then(|d| {
-                            newsgraph_analyze::pubdate::given(d.get(..10).unwrap_or(d))
-                        });
-                        if given.is_some() {
-                            doc.publication_date = given;
-                        }
-                        newsgraph_analyze::analyze(&mut doc);
-                        Ok(doc)
-                    }
-                    Err(e) => Err(format!("{}: {e}", input.name)),
-                };
-                if tx.send(result).is_err() {
+                let Ok(record) = record else { break };
+                if tx.send(analyze_record(record, &known)).is_err() {
                     break;
                 }
             });
         }
         drop(to_writer);
-        let reader_failed = s.spawn(move || {
+        let reader = s.spawn(move || {
             let mut failed = Vec::new();
-            let mut skipped = 0usize;
-            read_inputs(
-                &args,
-                &mut |input: Input| {
-                    let text = String::from_utf8_lossy(&input.bytes);
-                    let hash = content_hash(input.url.as_deref(), &text);
-                    if reader.contains(&hash).unwrap_or(false) {
-                        skipped += 1;
-                        return;
+            for file in &files {
+                for item in read::open(file, &fields) {
+                    match item {
+                        Ok(record) => {
+                            if to_workers.send(record).is_err() {
+                                return failed;
+                            }
+                        }
+                        Err(e) => failed.push(e.to_string()),
                     }
-                    let _ = to_workers.send(input);
-                },
-                &mut failed,
-            );
-            (failed, skipped)
+                }
+            }
+            failed
         });
         let mut batch = Vec::with_capacity(BATCH);
-        for result in from_workers {
-            match result {
-                Ok(doc) => batch.push(doc),
-                Err(e) => failed.push(e),
+        for outcome in from_workers {
+            match outcome {
+                Outcome::Analyzed(doc) => batch.push(*doc),
+                Outcome::Known => skipped += 1,
+                Outcome::Failed(e) => failed.push(e),
             }
             if batch.len() >= BATCH {
                 added += store.insert_batch(&batch)?;
@@ -235,11 +166,10 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
         }
         added += store.insert_batch(&batch)?;
         bar.inc(batch.len() as u64);
-        let (read_failed, read_skipped) = reader_failed
+        let read_failed = reader
             .join()
             .map_err(|_| anyhow::anyhow!("the reader panicked"))?;
         failed.extend(read_failed);
-        skipped += read_skipped;
         Ok(())
     })?;
     bar.finish_and_clear();

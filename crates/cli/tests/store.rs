@@ -220,3 +220,63 @@ fn export_streams_jsonl_and_gkg() {
         harbor[22]
     );
 }
+
+/// One WARC response record holding `html` for `url`.
+fn warc_response(url: &str, html: &str) -> String {
+    let block = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
+    format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\nWARC-Date: 2026-04-02T10:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+        block.len()
+    )
+}
+
+#[test]
+fn ingest_reads_feeds_and_warc_archives_in_folders() {
+    let dir = temp_dir("formats");
+    let inputs = dir.join("inputs");
+    std::fs::create_dir_all(inputs.join("crawl")).expect("dirs");
+    let page = "<!DOCTYPE html><html><head><title>Port strike ends</title></head><body><nav><a href='/'>Home</a></nav><article>\
+        <p>Dock workers in Port Verde returned to work on Thursday after a nine-day strike, the union said.</p>\
+        <p>\u{201c}The harbor is open again,\u{201d} said Tomas Reyes, the union's leader.</p></article></body></html>";
+    let archive = warc_response("https://verde.example/strike", page);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, archive.as_bytes()).expect("gzip");
+    std::fs::write(
+        inputs.join("crawl/part-0.warc.gz"),
+        gz.finish().expect("gzip"),
+    )
+    .expect("write");
+    let feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Verde</title>\
+        <item><title>Ferry fares rise</title><link>https://verde.example/fares</link>\
+        <pubDate>Fri, 03 Apr 2026 08:00:00 GMT</pubDate>\
+        <description>&lt;p&gt;\u{201c}Fares will rise by a tenth in May,\u{201d} said Ines Duarte, the ferry company's director.&lt;/p&gt;</description></item>\
+        </channel></rss>";
+    std::fs::write(inputs.join("verde.rss"), feed).expect("write");
+    let db = dir.join("news.db");
+    let out = bin()
+        .args(["ingest", "--quiet", "--db"])
+        .arg(&db)
+        .arg(&inputs)
+        .output()
+        .expect("ingest runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("2 articles added"), "{stderr}");
+    for (speaker, words, date) in [
+        ("Tomas Reyes", "The harbor is open again", "2026-04-02"),
+        (
+            "Ines Duarte",
+            "Fares will rise by a tenth in May",
+            "2026-04-03",
+        ),
+    ] {
+        let out = bin()
+            .args(["quotes", "--json", "--speaker", speaker, "--db"])
+            .arg(&db)
+            .output()
+            .expect("quotes runs");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(words), "{speaker}: {stdout}");
+        assert!(stdout.contains(date), "{speaker}: {stdout}");
+    }
+}

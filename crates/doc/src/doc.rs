@@ -16,6 +16,8 @@ pub struct Doc {
     pub name: Option<String>,
     pub url: Option<String>,
     pub title: Option<String>,
+    /// Bylines, as the page or feed gives them.
+    pub authors: Vec<String>,
     /// ISO 639-1 code of the document's main language.
     pub language: Option<String>,
     pub publication_date: Option<PublicationDate>,

@@ -31,6 +31,8 @@ struct WireOut<'a> {
     url: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    authors: &'a [String],
     text: &'a str,
     language: Option<&'a str>,
     publication_date: Option<&'a PublicationDate>,
@@ -59,6 +61,8 @@ struct WireIn {
     url: Option<String>,
     #[serde(default)]
     title: Option<String>,
+    #[serde(default)]
+    authors: Vec<String>,
     text: String,
     #[serde(default)]
     language: Option<String>,
@@ -131,6 +135,7 @@ impl Doc {
             name: self.name.as_deref(),
             url: self.url.as_deref(),
             title: self.title.as_deref(),
+            authors: &self.authors,
             text: self.text(),
             language: self.language.as_deref(),
             publication_date: self.publication_date.as_ref(),
@@ -160,6 +165,7 @@ impl Doc {
         doc.name = w.name;
         doc.url = w.url;
         doc.title = w.title;
+        doc.authors = w.authors;
         doc.language = w.language;
         doc.publication_date = w.publication_date;
         doc.paragraphs = w.paragraphs;

@@ -1,13 +1,17 @@
-//! From the web's formats to documents. For now: HTML pages to the article's text and metadata,
-//! boilerplate (navigation, comments, related links, ads, the headline) kept out of the body.
+//! From the web's formats to documents: HTML pages to the article's text and metadata,
+//! boilerplate (navigation, comments, related links, ads, the headline) kept out of the body;
+//! files, folders, RSS/Atom feeds, WARC archives and JSONL dumps read as streams of records
+//! ([`read`]), each record made a [`Doc`] by [`document_from`].
 //!
 //! The HTML is parsed with html5ever (through `scraper`); bytes are decoded by the charset of a
-//! BOM or `<meta charset>` with encoding_rs.
+//! BOM, the transport (a WARC record's HTTP header) or `<meta charset>`, with encoding_rs.
 
 mod extract;
 mod meta;
+pub mod read;
 
 pub use extract::{extract, Article};
+pub use read::{Format, ReadError, Record};
 
 use newsgraph_doc::layers::PublicationDate;
 use newsgraph_doc::{Diagnostic, Doc, Origin, Severity};
@@ -20,10 +24,76 @@ pub fn document(bytes: &[u8], url: Option<&str>) -> Result<Doc, newsgraph_analyz
         doc.url = url.map(str::to_owned);
         return Ok(doc);
     }
-    let html = decode_html(bytes);
+    Ok(html_document(bytes, url, None))
+}
+
+/// A document from a record: its bytes read as its format says, then what the container knows
+/// added. A date the container states (feed, JSONL) wins over the page's; a fetch date (WARC)
+/// is used only when neither the page nor the container gives one. The record's diagnostics go
+/// on the document.
+pub fn document_from(record: Record) -> Result<Doc, newsgraph_analyze::InputError> {
+    let url = record.url.as_deref();
+    let html = match record.format {
+        Format::Html => true,
+        Format::Text => false,
+        Format::Sniff => looks_like_html(&record.bytes),
+    };
+    let mut doc = if html {
+        html_document(&record.bytes, url, record.charset.as_deref())
+    } else {
+        let mut doc = newsgraph_analyze::decode(&record.bytes)?;
+        doc.url = url.map(str::to_owned);
+        doc
+    };
+    doc.name = Some(record.name);
+    if record.url.is_some() && doc.url.is_none() {
+        doc.url = record.url;
+    }
+    if record.title.is_some() {
+        doc.title = record.title;
+    }
+    if !record.authors.is_empty() {
+        doc.authors = record.authors;
+    }
+    let stated = record
+        .published
+        .as_deref()
+        .and_then(newsgraph_analyze::pubdate::given);
+    if let Some(date) = stated {
+        doc.publication_date = Some(PublicationDate {
+            by: Origin::new("pubdate", "container"),
+            ..date
+        });
+    } else if doc.publication_date.is_none() {
+        let fetched = record
+            .fetched
+            .as_deref()
+            .and_then(newsgraph_analyze::pubdate::given);
+        doc.publication_date = fetched.map(|date| PublicationDate {
+            by: Origin::new("pubdate", "fetch-date"),
+            ..date
+        });
+    }
+    for d in record.diagnostics {
+        let (code, message) = d.split_once(": ").unwrap_or(("input", d.as_str()));
+        doc.diagnostics.push(Diagnostic::new(
+            code,
+            Severity::Warning,
+            message,
+            None,
+            Origin::new("ingest", "record"),
+        ));
+    }
+    Ok(doc)
+}
+
+/// The article of an HTML page as a document.
+fn html_document(bytes: &[u8], url: Option<&str>, charset: Option<&str>) -> Doc {
+    let html = decode_html_with(bytes, charset);
     let article = extract(&html, url);
     let mut doc = Doc::new(article.text);
     doc.title = article.title;
+    doc.authors = article.authors;
     doc.url = article.url.or_else(|| url.map(str::to_owned));
     doc.publication_date = article.published.and_then(|d| {
         newsgraph_analyze::pubdate::given(&d).map(|p| PublicationDate {
@@ -41,7 +111,7 @@ pub fn document(bytes: &[u8], url: Option<&str>) -> Result<Doc, newsgraph_analyz
             Origin::new("ingest", "html"),
         ));
     }
-    Ok(doc)
+    doc
 }
 
 /// Whether `bytes` look like an HTML page rather than plain text.
@@ -57,8 +127,17 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 
 /// Decodes an HTML page: a BOM wins, then `<meta charset>` / `http-equiv`, else UTF-8.
 pub fn decode_html(bytes: &[u8]) -> String {
+    decode_html_with(bytes, None)
+}
+
+/// Decodes an HTML page as browsers do: a BOM wins, then the transport's charset (an HTTP
+/// header), then `<meta charset>` / `http-equiv`, else UTF-8.
+pub fn decode_html_with(bytes: &[u8], transport: Option<&str>) -> String {
     if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
         return encoding.decode_with_bom_removal(bytes).0.into_owned();
+    }
+    if let Some(encoding) = transport.and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes())) {
+        return encoding.decode_without_bom_handling(bytes).0.into_owned();
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
     let label = head.find("charset=").map(|i| {
