@@ -7,6 +7,7 @@ mod analyze;
 mod bench;
 mod bench_search;
 mod evalquotes;
+mod evaltokens;
 mod extract;
 mod models;
 mod store;

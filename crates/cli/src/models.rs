@@ -50,8 +50,8 @@ pub enum What {
 pub struct EvalArgs {
     #[arg(value_enum)]
     what: EvalWhat,
-    /// Development data: UD CoNLL-U for pos, UNER IOB2 for ner.
-    #[arg(long, required_if_eq_any([("what", "pos"), ("what", "ner")]))]
+    /// Development data: UD CoNLL-U for pos and tokens, UNER IOB2 for ner.
+    #[arg(long, required_if_eq_any([("what", "pos"), ("what", "ner"), ("what", "tokens")]))]
     dev: Option<PathBuf>,
     /// For quotes: the PolNeAR JSONL whose articles are analysed.
     #[arg(long, required_if_eq("what", "quotes"))]
@@ -66,6 +66,8 @@ pub enum EvalWhat {
     Pos,
     Ner,
     Quotes,
+    /// Tokenization and sentence starts against UD CoNLL-U.
+    Tokens,
 }
 
 #[derive(Debug, clap::Args)]
@@ -194,6 +196,7 @@ pub fn evaluate(args: EvalArgs) -> anyhow::Result<ExitCode> {
             };
             return crate::evalquotes::run(input, out);
         }
+        EvalWhat::Tokens => return crate::evaltokens::run(&dev_path),
         EvalWhat::Pos => {
             let dev = examples(What::Pos, &dev_path, None)?;
             let start = Instant::now();

@@ -174,3 +174,42 @@ fn html_pages_are_read_as_their_article() {
     assert_eq!(json["quotes"][0]["speaker"]["name"], "Ana Lima");
     assert_eq!(json["timexes"][0]["value"], "2026-03-06");
 }
+
+#[test]
+fn eval_tokens_scores_against_ud() {
+    let dir = std::env::temp_dir().join(format!("newsgraph-evaltok-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let conllu = dir.join("tiny.conllu");
+    // Two sentences in one paragraph; "don't" is a multiword token; the second sentence starts
+    // in lowercase. Our tokens match every word; sentence starts: both found.
+    std::fs::write(
+        &conllu,
+        "# newdoc id = d1\n# newpar id = p1\n# text = I don't know.\n\
+         1\tI\t_\t_\t_\t_\t_\t_\t_\t_\n2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n\
+         2\tdo\t_\t_\t_\t_\t_\t_\t_\t_\n3\tn't\t_\t_\t_\t_\t_\t_\t_\t_\n\
+         4\tknow\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n5\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n\
+         # text = why not?\n1\twhy\t_\t_\t_\t_\t_\t_\t_\t_\n2\tnot\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n\
+         3\t?\t_\t_\t_\t_\t_\t_\t_\t_\n\n",
+    )
+    .expect("write");
+    let path = conllu.to_string_lossy().into_owned();
+    let out = newsgraph(&["eval", "tokens", "--dev", &path], None);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    let row = |name: &str| -> Vec<f64> {
+        stdout
+            .lines()
+            .find(|l| l.starts_with(name))
+            .map(|l| {
+                l[name.len()..]
+                    .split_whitespace()
+                    .filter_map(|x| x.parse().ok())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(row("words"), [100.0, 100.0, 100.0], "{stdout}");
+    // Surface tokens: "don't" is one gold token of 7, our "do" "n't" two wrong ones of 8.
+    assert_eq!(row("surface tokens"), [75.0, 85.71, 80.0], "{stdout}");
+    assert_eq!(row("sentence starts"), [100.0, 100.0, 100.0], "{stdout}");
+}

@@ -104,8 +104,12 @@ fn split(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
                 || after_next.is_some_and(|w| abbrev::REPORTING_VERBS.contains(&w)));
         let split_here = if by == BY_ABBREV {
             abbrev::may_end_sentence(tok) && abbrev::SENTENCE_STARTERS.contains(&next_text)
-        } else {
+        } else if quoted || tok.starts_with("..") || tok.starts_with('…') {
             opens_sentence(next_text) && !cue_follows
+        } else {
+            // A bare `.`, `?` or `!` before a space: web text starts sentences in lowercase.
+            let spaced = next.span.start > tokens[end].span.end;
+            opens_sentence(next_text) || (spaced && next_text.starts_with(char::is_lowercase))
         };
         if split_here {
             push(tokens, start, end, by, out);
@@ -177,6 +181,19 @@ mod tests {
         assert_eq!(
             sentences("He said “she can’t think straight.“ Then he left."),
             ["He said “she can’t think straight.“", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn web_text_starts_sentences_in_lowercase() {
+        assert_eq!(
+            sentences("are you kidding? why would you? i loved it. so... and then “ok.” he said"),
+            [
+                "are you kidding?",
+                "why would you?",
+                "i loved it.",
+                "so... and then “ok.” he said"
+            ]
         );
     }
 

@@ -124,6 +124,50 @@ fn url_len(chunk: &str) -> Option<usize> {
     })
 }
 
+/// File names and host names without a scheme (`TEXT.htm`, `paulhastings.com`,
+/// `alt.animals.cat`): one token, without trailing punctuation.
+fn dotted_name_len(chunk: &str) -> Option<usize> {
+    const ENDINGS: [&str; 24] = [
+        "com", "net", "org", "edu", "gov", "info", "biz", "htm", "html", "pdf", "doc", "docx",
+        "xls", "xlsx", "ppt", "pptx", "txt", "jpg", "jpeg", "gif", "png", "zip", "mp3", "exe",
+    ];
+    let trimmed = chunk.trim_end_matches(|c: char| is_punct(c) && c != '_');
+    if !trimmed.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let parts: Vec<&str> = trimmed.split('.').collect();
+    let name_like = |p: &&str| {
+        !p.is_empty()
+            && p.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    if parts.len() < 2 || !parts.iter().all(name_like) {
+        return None;
+    }
+    let last = parts[parts.len() - 1];
+    let known = ENDINGS.iter().any(|e| last.eq_ignore_ascii_case(e)) && parts[0].len() >= 2;
+    // Three or more lowercase parts of two letters or more: a news group or host.
+    let dotted = parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| p.len() >= 2 && !p.bytes().any(|b| b.is_ascii_uppercase()));
+    (known || dotted).then_some(trimmed.len())
+}
+
+/// Emoticons (`:)`, `:-(`, `;)`, `:D`) that end at a word boundary.
+fn emoticon_len(rest: &str) -> Option<usize> {
+    const FACES: [&str; 16] = [
+        ":-)", ":-(", ":-D", ";-)", ":-P", ":'(", ":)", ":(", ";)", ":D", ":P", ":p", ":/", ":?",
+        "=)", "<3",
+    ];
+    let face = FACES.iter().find(|f| rest.starts_with(**f))?;
+    let ends = rest[face.len()..]
+        .chars()
+        .next()
+        .is_none_or(|c| !is_word_char(c) && c != '/');
+    ends.then_some(face.len())
+}
+
 /// Whether a whitespace-free chunk is an e-mail address, and its length.
 fn email_len(chunk: &str) -> Option<usize> {
     let trimmed = chunk.trim_end_matches(is_punct);
@@ -195,8 +239,14 @@ fn next_token(s: &str, i: usize) -> (usize, TokenKind) {
         .chars()
         .next()
         .expect("next_token is called on a non-empty rest");
-    if let Some(n) = url_len(chunk).filter(|&n| n > 0) {
+    if let Some(n) = url_len(chunk)
+        .filter(|&n| n > 0)
+        .or_else(|| dotted_name_len(chunk))
+    {
         return (n, TokenKind::Url);
+    }
+    if let Some(n) = emoticon_len(rest).filter(|_| !prev.is_some_and(is_word_char)) {
+        return (n, TokenKind::Symbol);
     }
     if c.is_ascii_alphanumeric() {
         if let Some(n) = email_len(chunk) {
@@ -244,6 +294,18 @@ fn next_token(s: &str, i: usize) -> (usize, TokenKind) {
             .find(|d: char| d != c && !(c != '-' && matches!(d, '!' | '?')))
             .unwrap_or(rest.len());
         return (n, TokenKind::Punct);
+    }
+    // Rules and decorations: `=====`, `*****`, `$$$`, `>>`.
+    if matches!(c, '=' | '*' | '_' | '+' | '~' | '<' | '>' | '$' | '#' | '^')
+        && rest[1..].starts_with(c)
+    {
+        let n = rest.find(|d: char| d != c).unwrap_or(rest.len());
+        let kind = if is_punct(c) {
+            TokenKind::Punct
+        } else {
+            TokenKind::Symbol
+        };
+        return (n, kind);
     }
     let kind = if is_punct(c) {
         TokenKind::Punct
@@ -296,7 +358,15 @@ fn word(s: &str) -> (usize, TokenKind) {
                         && after.as_bytes().get(3).is_none_or(|b| !b.is_ascii_digit())
                 }
             }
-            ':' | '/' => digits_around,
+            ':' => digits_around,
+            // 10/12, and b/c, w/o
+            '/' => {
+                digits_around
+                    || (j == 1
+                        && before.is_some_and(char::is_alphabetic)
+                        && next.is_some_and(char::is_alphabetic)
+                        && s[j + 1..].chars().nth(1).is_none_or(|a| !is_word_char(a)))
+            }
             '\'' | '’' => {
                 let after = &s[j + c.len_utf8()..];
                 next.is_some_and(char::is_alphabetic) && clitic_len(after).is_none()
@@ -317,6 +387,13 @@ fn word(s: &str) -> (usize, TokenKind) {
         let _ = chars.peek();
     }
     let text = &s[..end];
+    // UD splits these: `can` `not`, `gon` `na`.
+    if ["cannot", "gonna", "wanna", "gotta"]
+        .iter()
+        .any(|w| text.eq_ignore_ascii_case(w))
+    {
+        return (3, TokenKind::Word);
+    }
     // Keep the period of abbreviations and dotted acronyms.
     if s[end..].starts_with('.')
         && (abbrev::is_abbreviation(text) || (dotted && text.contains('.')))
@@ -411,6 +488,45 @@ mod tests {
                 "see",
                 "https://x.com/a",
                 "."
+            ]
+        );
+    }
+
+    #[test]
+    fn web_text() {
+        assert_eq!(
+            toks("=====  **** $$$ ha :) ok :-( b/c I cannot see TEXT.htm or alt.animals.cat."),
+            [
+                "=====",
+                "****",
+                "$$$",
+                "ha",
+                ":)",
+                "ok",
+                ":-(",
+                "b/c",
+                "I",
+                "can",
+                "not",
+                "see",
+                "TEXT.htm",
+                "or",
+                "alt.animals.cat",
+                "."
+            ]
+        );
+        assert_eq!(
+            toks("a/b 3/4 e.g. Amazon.com, i.e. x:D"),
+            [
+                "a/b",
+                "3/4",
+                "e.g.",
+                "Amazon.com",
+                ",",
+                "i.e.",
+                "x",
+                ":",
+                "D"
             ]
         );
     }
