@@ -127,9 +127,9 @@ const PERSON_TITLES: &[&str] = &[
     "Queen",
 ];
 
-/// Whether `word` is a first name of the shipped gazetteer.
+/// Whether `word` is a first name of the gazetteer.
 fn is_first_name(word: &str) -> bool {
-    gazetteer::shipped()
+    gazetteer::global()
         .longest_at(&[word], 0)
         .is_some_and(|(_, kinds)| kinds.contains(&"FIRST"))
 }
@@ -250,7 +250,7 @@ fn sentence_mentions(doc: &Doc, sentence: Span, out: &mut Vec<Found>) {
         found.push((first, end, kind, false, BY_NER));
     }
     // Gazetteer names: added where the NER found nothing, preferred where they are longer.
-    let g = gazetteer::shipped();
+    let g = gazetteer::global();
     let mut i = 0;
     while i < texts.len() {
         let Some((n, kinds)) = g.longest_at(&texts, i) else {
@@ -265,6 +265,9 @@ fn sentence_mentions(doc: &Doc, sentence: Span, out: &mut Vec<Found>) {
             Some((EntityType::LOC, false))
         } else if kinds.contains(&"NORP") {
             Some((EntityType::NORP, false))
+        } else if kinds.contains(&"PER") {
+            // Only users' lists name people.
+            Some((EntityType::PER, false))
         } else {
             None
         };

@@ -24,6 +24,10 @@ use clap::{Parser, Subcommand};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// A gazetteer of your own (`TYPE<TAB>NAME` lines; types LOC, ORG, MEDIA, NORP, FIRST, PER)
+    /// added to the shipped one. Repeatable.
+    #[arg(long, global = true, env = "NEWSGRAPH_GAZETTEER")]
+    gazetteer: Vec<std::path::PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -62,6 +66,15 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    for path in &cli.gazetteer {
+        let loaded = std::fs::read_to_string(path)
+            .map_err(anyhow::Error::from)
+            .and_then(|source| Ok(newsgraph_models::gazetteer::add_user_list(&source)?));
+        if let Err(err) = loaded {
+            let _ = writeln!(io::stderr(), "newsgraph: {}: {err:#}", path.display());
+            return ExitCode::from(2);
+        }
+    }
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(args),
         Command::Bench(args) => bench::run(args),

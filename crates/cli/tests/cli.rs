@@ -213,3 +213,53 @@ fn eval_tokens_scores_against_ud() {
     assert_eq!(row("surface tokens"), [75.0, 85.71, 80.0], "{stdout}");
     assert_eq!(row("sentence starts"), [100.0, 100.0, 100.0], "{stdout}");
 }
+
+#[test]
+fn a_user_gazetteer_types_and_flags_names() {
+    let text = b"The Tidewater Ledger reported on Tuesday that the dock strike had ended.";
+    let entity = |out: &Output| -> Option<serde_json::Value> {
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        json["entities"]
+            .as_array()?
+            .iter()
+            .find(|e| e["name"].as_str().is_some_and(|n| n.contains("Tidewater")))
+            .cloned()
+    };
+    let plain = newsgraph(&["analyze", "--date", "2026-03-10"], Some(text));
+    assert!(plain.status.success());
+    let media = |e: &Option<serde_json::Value>| {
+        e.as_ref()
+            .is_some_and(|e| e["media"].as_bool() == Some(true) && e["type"] == "ORG")
+    };
+    assert!(
+        !media(&entity(&plain)),
+        "not an outlet we know: {:?}",
+        entity(&plain)
+    );
+
+    let list = temp_file(
+        "outlets.tsv",
+        b"# my outlets\nMEDIA\tTidewater Ledger\nPER\tNobody Atall\n",
+    );
+    let list = list.to_string_lossy().into_owned();
+    let with = newsgraph(
+        &["analyze", "--date", "2026-03-10", "--gazetteer", &list],
+        Some(text),
+    );
+    assert!(
+        with.status.success(),
+        "{}",
+        String::from_utf8_lossy(&with.stderr)
+    );
+    assert!(media(&entity(&with)), "{:?}", entity(&with));
+
+    let bad = temp_file("bad.tsv", b"MEDIA\tFine Name\nOUTLET\tWrong Type\n");
+    let bad = bad.to_string_lossy().into_owned();
+    let out = newsgraph(&["analyze", "--gazetteer", &bad], Some(text));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("line 2") && stderr.contains("OUTLET"),
+        "{stderr}"
+    );
+}

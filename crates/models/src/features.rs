@@ -58,7 +58,7 @@ impl Prepared {
                 .collect(),
             shapes: original.iter().map(|w| shape(w)).collect(),
             gazetteer: if with_gazetteer {
-                crate::gazetteer::shipped().tags(&original)
+                crate::gazetteer::global().tags(&original)
             } else {
                 vec![Vec::new(); original.len()]
             },

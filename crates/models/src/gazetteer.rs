@@ -1,9 +1,10 @@
 //! Gazetteers: names of places, organisations, outlets, nationalities and first names, as data
 //! (`data/gazetteer.tsv`, `TYPE<TAB>NAME` lines). The NER reads them as features; the entity
-//! stage uses them to type and flag entities. Users can load lists of their own in the same format.
+//! stage uses them to type and flag entities. Users add lists of their own in the same format
+//! ([`add_user_list`]; `--gazetteer FILE` on the command line), `PER` entries among them.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// The shipped gazetteer's source.
 pub const SHIPPED: &str = include_str!("../data/gazetteer.tsv");
@@ -114,10 +115,65 @@ impl Gazetteer {
     }
 }
 
-/// The shipped gazetteer, parsed once.
-pub fn shipped() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
-    G.get_or_init(|| Gazetteer::parse(SHIPPED))
+/// The types an entry may have.
+pub const TYPES: [&str; 6] = ["LOC", "ORG", "MEDIA", "NORP", "FIRST", "PER"];
+
+static GLOBAL: OnceLock<Gazetteer> = OnceLock::new();
+static USER_LISTS: Mutex<String> = Mutex::new(String::new());
+
+/// Why a user list was not added.
+#[derive(Debug, thiserror::Error)]
+pub enum GazetteerError {
+    #[error("line {line}: {message}")]
+    Line { line: usize, message: String },
+    #[error("the gazetteer is already in use; user lists must be added before the first analysis")]
+    InUse,
+}
+
+/// Adds a user list (`TYPE<TAB>NAME` lines, types from [`TYPES`]) to the gazetteer that the NER
+/// and the entity stage read. Call it before the first analysis; a bad line refuses the whole
+/// list, naming the line. Returns how many names the list holds.
+pub fn add_user_list(source: &str) -> Result<usize, GazetteerError> {
+    let mut names = 0;
+    for (n, line) in source.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad = |message: String| GazetteerError::Line {
+            line: n + 1,
+            message,
+        };
+        let (kind, name) = line
+            .split_once('\t')
+            .ok_or_else(|| bad("expected TYPE<TAB>NAME".into()))?;
+        if !TYPES.contains(&kind) {
+            return Err(bad(format!("unknown type {kind:?} (one of {TYPES:?})")));
+        }
+        if name.trim().is_empty() {
+            return Err(bad("empty name".into()));
+        }
+        names += 1;
+    }
+    if GLOBAL.get().is_some() {
+        return Err(GazetteerError::InUse);
+    }
+    let mut lists = USER_LISTS.lock().unwrap_or_else(|e| e.into_inner());
+    lists.push_str(source);
+    lists.push('\n');
+    Ok(names)
+}
+
+/// The gazetteer in use: the shipped lists plus any user lists, parsed once.
+pub fn global() -> &'static Gazetteer {
+    GLOBAL.get_or_init(|| {
+        let mut g = Gazetteer::parse(SHIPPED);
+        let user = USER_LISTS.lock().unwrap_or_else(|e| e.into_inner());
+        if !user.is_empty() {
+            g.extend(&user);
+        }
+        g
+    })
 }
 
 #[cfg(test)]
