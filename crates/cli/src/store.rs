@@ -113,7 +113,8 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let start = Instant::now();
     let (to_workers, from_reader) = sync_channel::<Record>(jobs * 4);
     let from_reader = std::sync::Arc::new(std::sync::Mutex::new(from_reader));
-    let (to_writer, from_workers) = sync_channel::<Outcome>(jobs * 4);
+    // Room for two batches: workers go on analysing while the writer commits one.
+    let (to_writer, from_workers) = sync_channel::<Outcome>(jobs * 4 + 2 * BATCH);
     let mut failed: Vec<String> = Vec::new();
     let (mut added, mut skipped) = (0usize, 0usize);
     let files = read::expand(&args.paths);

@@ -115,21 +115,26 @@ impl Store {
     pub fn insert_batch(&mut self, docs: &[Doc]) -> Result<usize, StoreError> {
         let tx = self.conn.transaction()?;
         let mut added = 0;
+        let mut json = Vec::new();
         for doc in docs {
             let hash = content_hash(doc.url.as_deref(), doc.text());
             let exists = tx
-                .query_row("SELECT 1 FROM documents WHERE hash = ?1", [&hash], |_| {
-                    Ok(())
-                })
+                .prepare_cached("SELECT 1 FROM documents WHERE hash = ?1")?
+                .query_row([&hash], |_| Ok(()))
                 .optional()?;
             if exists.is_some() {
                 continue;
             }
-            let json = doc.to_json(WireOptions::default()).to_string();
+            json.clear();
+            doc.write_json(&mut json, WireOptions::default(), false)
+                .expect("documents always serialize to memory");
+            let json = std::str::from_utf8(&json).expect("serde_json writes UTF-8");
             let date = doc.publication_date.as_ref();
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO documents (hash, name, url, title, published, inferred, language, text, doc)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )?
+            .execute(
                 params![
                     hash,
                     doc.name,
@@ -143,32 +148,31 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO documents_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
-                params![id, doc.title, doc.text()],
-            )?;
+            )?
+            .execute(params![id, doc.title, doc.text()])?;
             // Entities merge across articles on (type, name).
             let mut ids = Vec::with_capacity(doc.entities.len());
             for e in &doc.entities {
-                tx.execute(
-                    "INSERT INTO entities (type, name, media) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (type, name) DO UPDATE SET media = media OR excluded.media",
-                    params![type_name(e.kind), e.name, e.media],
-                )?;
-                let eid: i64 = tx.query_row(
-                    "SELECT id FROM entities WHERE type = ?1 AND name = ?2",
-                    params![type_name(e.kind), e.name],
-                    |r| r.get(0),
-                )?;
+                let eid: i64 = tx
+                    .prepare_cached(
+                        "INSERT INTO entities (type, name, media) VALUES (?1, ?2, ?3)
+                         ON CONFLICT (type, name) DO UPDATE SET media = media OR excluded.media
+                         RETURNING id",
+                    )?
+                    .query_row(params![type_name(e.kind), e.name, e.media], |r| r.get(0))?;
                 for a in &e.aliases {
-                    tx.execute(
+                    tx.prepare_cached(
                         "INSERT OR IGNORE INTO aliases (entity, alias) VALUES (?1, ?2)",
-                        params![eid, a],
-                    )?;
+                    )?
+                    .execute(params![eid, a])?;
                 }
                 for m in &e.mentions {
-                    tx.execute(
+                    tx.prepare_cached(
                         "INSERT INTO mentions (document, entity, start, end, role) VALUES (?1, ?2, ?3, ?4, ?5)",
+                    )?
+                    .execute(
                         params![id, eid, m.span.start, m.span.end, m.role],
                     )?;
                 }
@@ -177,9 +181,11 @@ impl Store {
             for q in &doc.quotes {
                 let speaker = q.speaker.as_ref();
                 let entity = speaker.and_then(|s| s.entity).map(|e| ids[e.index()]);
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO quotes (document, start, end, kind, lang, speaker, speaker_name, date, text)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )?
+                .execute(
                     params![
                         id,
                         q.span.start,
@@ -193,21 +199,29 @@ impl Store {
                     ],
                 )?;
                 let qid = tx.last_insert_rowid();
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO quotes_fts (rowid, text, speaker_name) VALUES (?1, ?2, ?3)",
-                    params![qid, doc.slice(q.span), speaker.map(|s| s.name.as_str())],
-                )?;
+                )?
+                .execute(params![
+                    qid,
+                    doc.slice(q.span),
+                    speaker.map(|s| s.name.as_str())
+                ])?;
             }
             for t in &doc.timexes {
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO timexes (document, start, end, type, value, mod) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?
+                .execute(
                     params![id, t.span.start, t.span.end, timex_name(t.kind), t.value, t.modifier],
                 )?;
             }
             for s in &doc.sources {
                 let entity = s.entity.map(|e| ids[e.index()]);
-                tx.execute(
+                tx.prepare_cached(
                     "INSERT INTO sources (document, name, start, end, entity) VALUES (?1, ?2, ?3, ?4, ?5)",
+                )?
+                .execute(
                     params![id, s.name, s.span.start, s.span.end, entity],
                 )?;
             }
