@@ -31,15 +31,43 @@ fn example() -> PathBuf {
 
 /// A store holding the example, served with `token`.
 fn start(name: &str, token: Option<&str>) -> Server {
+    start_with(name, token, 1)
+}
+
+/// A store holding the example copied to about `articles` articles (by `bench-search --keep`,
+/// which grows a store by copying its rows), served with `token`.
+fn start_with(name: &str, token: Option<&str>, articles: usize) -> Server {
     let dir = temp_dir(name);
-    let db = dir.join("news.db");
+    let small = dir.join("small.db");
     let ok = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
         .args(["ingest", "--quiet", "--db"])
-        .arg(&db)
+        .arg(&small)
         .arg(example())
         .status()
         .expect("ingest");
     assert!(ok.success());
+    let db = if articles > 1 {
+        let big = dir.join("news.db");
+        let ok = Command::new(env!("CARGO_BIN_EXE_newsgraph"))
+            .args([
+                "bench-search",
+                "--runs",
+                "1",
+                "--articles",
+                &articles.to_string(),
+            ])
+            .arg("--db")
+            .arg(&small)
+            .arg("--keep")
+            .arg(&big)
+            .stdout(Stdio::null())
+            .status()
+            .expect("grow");
+        assert!(ok.success());
+        big
+    } else {
+        small
+    };
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsgraph"));
     cmd.args(["serve", "--addr", "127.0.0.1:0", "--db"])
         .arg(&db)
@@ -201,18 +229,27 @@ fn analyze_and_writes() {
     assert!(body.contains("\"documents\":2"), "{body}");
 }
 
-/// A bounded load: 16 clients for a few seconds. Every answer must be a 200; latencies are
-/// printed (figures, not assertions).
+/// A bounded load: 16 clients for 20 seconds (`NEWSGRAPH_LOAD_SECONDS` to change it) against
+/// a store of 3,000 articles. Every answer must be a 200; latencies are printed (figures, not
+/// assertions).
 #[test]
 fn sixteen_clients_get_no_errors() {
-    let s = start("load", None);
-    let deadline = Instant::now() + Duration::from_secs(3);
+    let s = start_with("load", None, 3_000);
+    let (_, health) = get(&s.addr, "/health");
+    assert!(health.contains("\"documents\":3000"), "{health}");
+    let seconds: u64 = std::env::var("NEWSGRAPH_LOAD_SECONDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20);
+    let deadline = Instant::now() + Duration::from_secs(seconds);
     let paths = [
         "/quotes?limit=20",
         "/search?q=sovereignty",
         "/entities?top=10",
         "/timeline?limit=10",
         "/documents/1",
+        "/search?q=harbor%20patrols",
+        "/quotes?speaker=Helena%20Matos&limit=5",
     ];
     let results: Vec<(usize, Vec<Duration>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..16)
