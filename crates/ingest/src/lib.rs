@@ -74,17 +74,22 @@ pub fn document_from(record: Record) -> Result<Doc, newsgraph_analyze::InputErro
             ..date
         });
     }
-    for d in record.diagnostics {
-        let (code, message) = d.split_once(": ").unwrap_or(("input", d.as_str()));
+    add_diagnostics(&mut doc, &record.diagnostics, "record");
+    Ok(doc)
+}
+
+/// Reader and extractor notes (`code: message`) as warnings on the document.
+fn add_diagnostics(doc: &mut Doc, notes: &[String], rule: &'static str) {
+    for d in notes {
+        let (code, message) = d.split_once(": ").unwrap_or((rule, d.as_str()));
         doc.diagnostics.push(Diagnostic::new(
             code,
             Severity::Warning,
             message,
             None,
-            Origin::new("ingest", "record"),
+            Origin::new("ingest", rule),
         ));
     }
-    Ok(doc)
 }
 
 /// The article of an HTML page as a document.
@@ -101,16 +106,7 @@ fn html_document(bytes: &[u8], url: Option<&str>, charset: Option<&str>) -> Doc 
             ..p
         })
     });
-    for d in article.diagnostics {
-        let (code, message) = d.split_once(": ").unwrap_or(("html", d.as_str()));
-        doc.diagnostics.push(Diagnostic::new(
-            code,
-            Severity::Warning,
-            message,
-            None,
-            Origin::new("ingest", "html"),
-        ));
-    }
+    add_diagnostics(&mut doc, &article.diagnostics, "html");
     doc
 }
 
