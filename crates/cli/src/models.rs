@@ -179,7 +179,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         "{}: best dev {:.2} at epoch {epoch}; {} features, {:.1} MB written to {}",
         kind.name(),
         100.0 * s,
-        tagger.weights.table.len(),
+        tagger.weights.len(),
         bytes.len() as f64 / 1e6,
         args.out.display()
     );

@@ -6,7 +6,7 @@
 //! ```
 //! `str` is a u16 length and UTF-8 bytes. Same data and seed give the same bytes.
 
-use crate::perceptron::{FeatureMap, Weights};
+use crate::perceptron::Weights;
 use crate::ModelError;
 
 const MAGIC: &[u8; 4] = b"NGM1";
@@ -19,7 +19,7 @@ fn put_str(out: &mut Vec<u8>, s: &str) {
 
 /// Serialises `weights` of a model of `kind` ("pos", "ner").
 pub fn write(kind: &str, weights: &Weights) -> Vec<u8> {
-    let mut out = Vec::with_capacity(weights.table.len() * 16);
+    let mut out = Vec::with_capacity(weights.len() * 16);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
     put_str(&mut out, kind);
@@ -27,11 +27,9 @@ pub fn write(kind: &str, weights: &Weights) -> Vec<u8> {
     for c in &weights.classes {
         put_str(&mut out, c);
     }
-    let mut keys: Vec<&u64> = weights.table.keys().collect();
-    keys.sort_unstable();
-    out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
-    for k in keys {
-        let ws = &weights.table[k];
+    let features = weights.features();
+    out.extend_from_slice(&(features.len() as u32).to_le_bytes());
+    for (k, ws) in features {
         out.extend_from_slice(&k.to_le_bytes());
         out.push(ws.len() as u8);
         for &(c, w) in ws {
@@ -118,7 +116,7 @@ pub fn read(kind: &str, bytes: &[u8]) -> Result<Weights, ModelError> {
         .map(|_| c.str())
         .collect::<Result<Vec<_>, _>>()?;
     let n = c.u32()? as usize;
-    let mut table = FeatureMap::with_capacity_and_hasher(n, Default::default());
+    let mut table = Vec::with_capacity(n.min(bytes.len() / 9));
     for _ in 0..n {
         let key = c.u64()?;
         let count = c.u8()? as usize;
@@ -130,7 +128,7 @@ pub fn read(kind: &str, bytes: &[u8]) -> Result<Weights, ModelError> {
             }
             ws.push((u16::from(class), c.f32()?));
         }
-        table.insert(key, ws);
+        table.push((key, ws));
     }
-    Ok(Weights { classes, table })
+    Ok(Weights::new(classes, table))
 }

@@ -63,3 +63,25 @@ pub fn ner() -> Option<&'static Tagger> {
     NER.get_or_init(|| Tagger::from_bytes(Kind::Ner, NER_MODEL).ok())
         .as_ref()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_models_read_back_to_the_same_bytes_and_tag() {
+        for (kind, bytes) in [(Kind::Pos, POS_MODEL), (Kind::Ner, NER_MODEL)] {
+            let tagger = Tagger::from_bytes(kind, bytes).expect("a shipped model reads");
+            assert!(!tagger.weights.is_empty());
+            assert!(tagger.to_bytes() == bytes, "{kind:?} round trip");
+        }
+        assert!(matches!(
+            Tagger::from_bytes(Kind::Ner, POS_MODEL),
+            Err(ModelError::Kind { .. })
+        ));
+        assert!(matches!(
+            Tagger::from_bytes(Kind::Pos, &POS_MODEL[..POS_MODEL.len() / 2]),
+            Err(ModelError::Truncated)
+        ));
+    }
+}

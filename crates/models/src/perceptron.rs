@@ -43,22 +43,72 @@ pub fn hash(parts: &[&[u8]]) -> u64 {
     h
 }
 
-/// Weights by feature, then by class.
+/// Weights by feature, then by class: a table from feature to a run of `(class, weight)`
+/// pairs in one flat array, so scoring a token touches the table and one short run per
+/// feature instead of a heap allocation per feature.
 #[derive(Clone, Debug, Default)]
 pub struct Weights {
     pub classes: Vec<String>,
-    pub table: FeatureMap<Vec<(u16, f32)>>,
+    /// Feature → (start, length) of its run in `pairs`.
+    index: FeatureMap<(u32, u32)>,
+    pairs: Vec<(u16, f32)>,
 }
 
 impl Weights {
+    /// Weights from a run of pairs per feature, laid out in feature order (so the same table
+    /// gives the same layout).
+    pub fn new(classes: Vec<String>, mut table: Vec<(u64, Vec<(u16, f32)>)>) -> Weights {
+        table.sort_unstable_by_key(|e| e.0);
+        let mut index = FeatureMap::with_capacity_and_hasher(table.len(), Default::default());
+        let mut pairs = Vec::with_capacity(table.iter().map(|e| e.1.len()).sum());
+        for (f, ws) in table {
+            index.insert(f, (pairs.len() as u32, ws.len() as u32));
+            pairs.extend(ws);
+        }
+        Weights {
+            classes,
+            index,
+            pairs,
+        }
+    }
+
+    /// The number of features with weights.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Whether no feature has a weight.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// The `(class, weight)` pairs of feature `f`.
+    pub fn get(&self, f: u64) -> Option<&[(u16, f32)]> {
+        let &(start, len) = self.index.get(&f)?;
+        self.pairs.get(start as usize..(start + len) as usize)
+    }
+
+    /// Every feature with its pairs, in feature order.
+    pub fn features(&self) -> Vec<(u64, &[(u16, f32)])> {
+        let mut out: Vec<(u64, &[(u16, f32)])> = self
+            .index
+            .iter()
+            .map(|(&f, &(start, len))| (f, &self.pairs[start as usize..(start + len) as usize]))
+            .collect();
+        out.sort_unstable_by_key(|e| e.0);
+        out
+    }
+
     /// Scores of every class for a token with `features`.
     pub fn scores(&self, features: &[u64], out: &mut Vec<f32>) {
         out.clear();
         out.resize(self.classes.len(), 0.0);
-        for f in features {
-            if let Some(ws) = self.table.get(f) {
+        for &f in features {
+            if let Some(ws) = self.get(f) {
                 for &(c, w) in ws {
-                    out[c as usize] += w;
+                    if let Some(o) = out.get_mut(c as usize) {
+                        *o += w;
+                    }
                 }
             }
         }
@@ -120,8 +170,7 @@ impl Trainer {
 
     /// The averaged weights, dropping those whose magnitude is below `min`.
     pub fn average(&self, min: f32) -> Weights {
-        let mut table =
-            FeatureMap::with_capacity_and_hasher(self.weights.len(), Default::default());
+        let mut table = Vec::with_capacity(self.weights.len());
         for (f, ws) in &self.weights {
             let t = &self.totals[f];
             let s = &self.stamps[f];
@@ -134,13 +183,10 @@ impl Trainer {
                 }
             }
             if !kept.is_empty() {
-                table.insert(*f, kept);
+                table.push((*f, kept));
             }
         }
-        Weights {
-            classes: self.classes.clone(),
-            table,
-        }
+        Weights::new(self.classes.clone(), table)
     }
 }
 
