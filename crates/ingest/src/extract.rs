@@ -196,9 +196,20 @@ fn furniture(e: &ElementRef) -> Option<Furniture> {
         .then_some(Furniture::Named)
 }
 
-/// A twin column's share of the best container's score for it to join the body (0.2 measured
+/// A twin part's share of the best container's score for it to join the body (0.2 measured
 /// best on the dev pages among 0.05-0.5).
 const TWIN: f64 = 0.2;
+/// How many ancestors of the best container are looked at for twins.
+const TWIN_LEVELS: usize = 4;
+
+/// The score of the good blocks under `root`.
+fn subtree_score(blocks: &[Block], good: &dyn Fn(&Block) -> bool, root: ElementRef) -> f64 {
+    blocks
+        .iter()
+        .filter(|b| good(b) && b.element.ancestors().any(|a| a.id() == root.id()))
+        .map(score)
+        .sum()
+}
 
 /// Characters of paragraph text under `e`.
 fn paragraph_chars(e: &ElementRef) -> usize {
@@ -363,28 +374,36 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
                         }
                     }
                 }
-                // An article split into repeated columns (`StoryBodyCompanionColumn`): the
-                // siblings of the container's parent that share its tag and class and hold
-                // text that scores.
-                if let Some(level) = c.parent().and_then(ElementRef::wrap) {
+                // An article split into repeated parts (NYT's `StoryBodyCompanionColumn`,
+                // sections of a CMS): siblings of the container's ancestors, up to a few levels
+                // and never past an `<article>`, that share the ancestor's tag and class and
+                // hold text scoring at least a fifth of the container's.
+                let own = subtree_score(&blocks, &good, c);
+                let mut level = c;
+                for _ in 0..TWIN_LEVELS {
+                    if level.value().name() == "article" {
+                        break;
+                    }
+                    let Some(up) = level.parent().and_then(ElementRef::wrap) else {
+                        break;
+                    };
                     let class = level.value().attr("class").unwrap_or("");
-                    let parent = level.parent();
-                    let twins = parent
-                        .iter()
-                        .flat_map(|p| p.children())
-                        .filter_map(ElementRef::wrap)
-                        .filter(|sib| {
-                            !class.trim().is_empty()
+                    if !class.trim().is_empty() {
+                        let twins = up.children().filter_map(ElementRef::wrap).filter(|sib| {
+                            sib.id() != level.id()
                                 && sib.value().name() == level.value().name()
                                 && sib.value().attr("class") == Some(class)
                         });
-                    for twin in twins {
-                        let id = ego_id::of(&twin);
-                        let scored = scores.get(&id).is_some_and(|s| *s >= best_score * TWIN);
-                        if scored && !roots.contains(&id) {
-                            roots.push(id);
+                        for twin in twins {
+                            let id = ego_id::of(&twin);
+                            if !roots.contains(&id)
+                                && subtree_score(&blocks, &good, twin) >= own * TWIN
+                            {
+                                roots.push(id);
+                            }
                         }
                     }
+                    level = up;
                 }
             }
             let inside = |b: &Block| {
