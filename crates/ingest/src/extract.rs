@@ -266,12 +266,14 @@ fn collect<'a>(e: ElementRef<'a>, out: &mut Vec<Block<'a>>, depth: usize, page_c
         _ => {}
     }
     let name = e.value().name();
-    let has_inner_block = e.descendants().skip(1).any(|d| {
-        d.value()
-            .as_element()
-            .is_some_and(|el| BLOCK_TAGS.contains(&el.name()) || el.name() == "div")
-    });
-    if BLOCK_TAGS.contains(&name) && !(has_inner_block && name != "p") {
+    let has_inner_block = || {
+        e.descendants().skip(1).any(|d| {
+            d.value()
+                .as_element()
+                .is_some_and(|el| BLOCK_TAGS.contains(&el.name()) || el.name() == "div")
+        })
+    };
+    if BLOCK_TAGS.contains(&name) && (name == "p" || !has_inner_block()) {
         let mut text = String::new();
         let mut links = 0;
         text_of(&e, &mut links, &mut text, false);
