@@ -29,7 +29,7 @@ pub struct TrainArgs {
     pos: Option<PathBuf>,
     /// For ner: GUM CoNLL-U files whose named person, organisation and place mentions are
     /// added to the training data.
-    #[arg(long = "gum")]
+    #[arg(long = "gum", num_args = 1..)]
     gum: Vec<PathBuf>,
     #[arg(long, default_value_t = 20)]
     epochs: usize,
