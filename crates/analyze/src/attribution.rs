@@ -133,10 +133,18 @@ impl Stage for Attribution {
     fn run(&self, doc: &mut Doc) {
         for i in 0..doc.quotes.len() {
             let (speaker, addressee, cue) = attribute(doc, i);
-            let words = doc.slice(doc.quotes[i].span).split_whitespace().count();
+            let quoted = doc.slice(doc.quotes[i].span);
+            let words = quoted.split_whitespace().count();
+            let sentence = is_sentence(quoted);
             let q = &mut doc.quotes[i];
-            // A few quoted words with no speaker and no cue are a scare quote or a title.
-            if speaker.is_none() && cue.is_none() && q.parent.is_none() && words <= SCARE_WORDS {
+            // A few quoted words with no speaker and no cue are a scare quote or a title, unless
+            // they make a sentence ("The bridge is unsafe." has a speaker nobody names).
+            if speaker.is_none()
+                && cue.is_none()
+                && q.parent.is_none()
+                && words <= SCARE_WORDS
+                && !sentence
+            {
                 q.kind = QuoteKind::Scare;
             }
             q.speaker = speaker;
@@ -144,6 +152,19 @@ impl Stage for Attribution {
             q.cue = cue;
         }
     }
+}
+
+/// Whether quoted words read as a sentence rather than a title: a capital first, a full stop
+/// (or ! ?) last, and a lowercase word of four letters or more ("Meet the Press." has none).
+fn is_sentence(quoted: &str) -> bool {
+    let t = quoted.trim();
+    t.starts_with(char::is_uppercase)
+        && t.ends_with(['.', '!', '?'])
+        && t.split_whitespace().count() >= 3
+        && t.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            w.chars().count() >= 4 && w.starts_with(char::is_lowercase)
+        })
 }
 
 fn is_cue_verb(word: &str) -> bool {
@@ -338,8 +359,15 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
     // The region the cue is looked for in: the parent quote for nested quotes, else the paragraph.
     let region = match q.parent {
         Some(p) => doc.quotes[p.index()].span,
-        None => match doc.paragraph_of(span) {
-            Some(pi) => doc.paragraphs[pi].span,
+        // A quote running over paragraphs: all of them.
+        None => match doc
+            .paragraphs
+            .iter()
+            .filter(|p| p.span.overlaps(span))
+            .map(|p| p.span)
+            .reduce(Span::cover)
+        {
+            Some(paragraphs) => paragraphs,
             None => return (None, None, None),
         },
     };

@@ -183,6 +183,83 @@ const BY_GAZETTEER: Origin = Origin::new("entities", "gazetteer");
 const BY_POST: Origin = Origin::new("entities", "post-author");
 const BY_MERGE: Origin = Origin::new("entities", "merge");
 const BY_PROPAGATION: Origin = Origin::new("entities", "name-propagation");
+const BY_ORG_HEAD: Origin = Origin::new("entities", "organisation-head");
+const BY_FIRST_NAME: Origin = Origin::new("entities", "first-name");
+
+/// Last words that make a run of capitalised words an organisation's name ("Harbor
+/// Engineering Council", "Federal Bureau of Investigation").
+const ORG_HEADS: &[&str] = &[
+    "Council",
+    "Committee",
+    "Commission",
+    "Agency",
+    "Authority",
+    "Department",
+    "Ministry",
+    "Union",
+    "Association",
+    "Institute",
+    "University",
+    "Bank",
+    "Party",
+    "Corporation",
+    "Company",
+    "Group",
+    "Foundation",
+    "Center",
+    "Centre",
+    "Court",
+    "Board",
+    "Bureau",
+    "Office",
+    "Federation",
+    "League",
+    "Society",
+    "Organization",
+    "Organisation",
+    "Coalition",
+    "Alliance",
+    "Institution",
+    "Inc.",
+    "Corp.",
+    "Ltd.",
+    "LLC",
+    "Airlines",
+    "Network",
+    "Police",
+    "Army",
+    "Navy",
+    "Guard",
+    "Senate",
+    "Parliament",
+    "Congress",
+    "Assembly",
+    "Cartel",
+    "Campaign",
+];
+/// Words that may join the capitalised words of an organisation's name.
+const NAME_JOINERS: &[&str] = &["of", "for", "and", "on", "&", "the", "de", "del"];
+/// Last words of place names that begin with a first name ("Victoria Falls").
+const PLACE_HEADS: &[&str] = &[
+    "Falls",
+    "River",
+    "Island",
+    "Islands",
+    "Street",
+    "County",
+    "City",
+    "Lake",
+    "Mountain",
+    "Mountains",
+    "Park",
+    "Bay",
+    "Beach",
+    "Valley",
+    "Avenue",
+    "Road",
+    "Square",
+    "Bridge",
+];
 
 impl Stage for Entities {
     fn name(&self) -> &'static str {
@@ -316,6 +393,42 @@ fn sentence_mentions(doc: &Doc, sentence: Span, out: &mut Vec<Found>) {
     let all = found.clone();
     found.retain(|f| !(f.2 == EntityType::NORP && found_covered(&all, f)));
     let capitalised = |k: usize| texts[k].starts_with(char::is_uppercase);
+    // Runs of capitalised words ending in an organisation's head word: "the Harbor Engineering
+    // Council said" (the overlap rule below keeps the longer of this and the NER's guess).
+    let mut k = 0;
+    while k < texts.len() {
+        if !capitalised(k) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut end = k + 1;
+        let mut head = ORG_HEADS.contains(&texts[k]).then_some(k + 1);
+        while end < texts.len() {
+            if capitalised(end) {
+                end += 1;
+            } else if NAME_JOINERS.contains(&texts[end])
+                && end + 1 < texts.len()
+                && capitalised(end + 1)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+            if ORG_HEADS.contains(&texts[end - 1]) {
+                head = Some(end);
+            }
+        }
+        // A sentence's first word and leading titles are not part of the name.
+        let mut first = start;
+        while first < end && (TITLE_WORDS.contains(&texts[first]) || texts[first] == "The") {
+            first += 1;
+        }
+        if let Some(head) = head.filter(|&h| h >= first + 2) {
+            found.push((first, head, EntityType::ORG, false, BY_ORG_HEAD));
+        }
+        k = end;
+    }
     for f in found.iter_mut() {
         let words = &texts[f.0..f.1];
         // "Portuguese Defense Minister Tiago Ferreira": a title followed by a name is a person.
@@ -327,6 +440,20 @@ fn sentence_mentions(doc: &Doc, sentence: Span, out: &mut Vec<Found>) {
             {
                 f.2 = EntityType::PER;
             }
+        }
+        // A place whose name opens with a first name is a person ("Ana Lima", where "Lima"
+        // alone would be the capital), unless it ends like a place ("Victoria Falls").
+        let known_place = gazetteer::global()
+            .longest_at(&texts, f.0)
+            .is_some_and(|(n, _)| n >= f.1 - f.0);
+        if f.2 == EntityType::LOC
+            && f.1 - f.0 >= 2
+            && is_first_name(words[0])
+            && !known_place
+            && !words.last().is_some_and(|w| PLACE_HEADS.contains(w))
+        {
+            f.2 = EntityType::PER;
+            f.4 = BY_FIRST_NAME;
         }
         // A first name just before a person's name belongs to it ("Helena Matos").
         if f.2 == EntityType::PER

@@ -58,6 +58,48 @@ const CLAUSE_VERBS: &[&str] = &[
 const NEEDS_THAT: &[&str] = &["told", "tells", "warned", "warns", "promised"];
 /// Fewest words of reported content.
 const MIN_WORDS: usize = 3;
+/// Words that cannot open a reported clause without "that": what follows the verb is an
+/// adjunct ("said in a statement", "added to her lead", "acknowledged as much").
+const NOT_A_CLAUSE: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "to",
+    "as",
+    "for",
+    "with",
+    "during",
+    "after",
+    "before",
+    "about",
+    "of",
+    "from",
+    "by",
+    "earlier",
+    "later",
+    "repeatedly",
+    "so",
+    "again",
+    "too",
+    "also",
+    "nothing",
+    "little",
+    "much",
+    "more",
+    "otherwise",
+    "yesterday",
+    "today",
+    "recently",
+    "publicly",
+    "privately",
+    "afterward",
+    "afterwards",
+];
+/// Words before a cue that make it a noun ("the other states voting", "these claims").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "these", "those", "other", "many", "all", "both", "several", "some", "their",
+    "its", "his", "her", "our", "such", "two", "three", "four", "five", "six",
+];
 
 const FORWARD: Origin = Origin::new("reported", "speaker-verb-content");
 const BACKWARD: Origin = Origin::new("reported", "content-speaker-verb");
@@ -142,6 +184,24 @@ fn content(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> Option<Span> 
     (words >= MIN_WORDS && !crosses && !inside_quote(doc, span)).then_some(span)
 }
 
+/// Whether the name at token `k` is the verb's own subject, inverted: "says Paul Rieckhoff,
+/// founder of ..." (a name ending at a comma or at the sentence's end).
+fn inverted(doc: &Doc, tokens: &[Token], k: usize) -> bool {
+    let Some(start) = tokens.get(k).map(|t| t.span.start) else {
+        return false;
+    };
+    let mention = doc
+        .entities
+        .iter()
+        .flat_map(|e| &e.mentions)
+        .find(|m| m.span.start == start);
+    let Some(mention) = mention else {
+        return false;
+    };
+    let after = tokens.iter().position(|t| t.span.start >= mention.span.end);
+    after.is_none_or(|j| matches!(doc.slice(tokens[j].span), "," | "." | ";" | "—" | "–"))
+}
+
 fn make(speaker: newsgraph_doc::layers::Speaker, span: Span, cue: Span, by: Origin) -> Quote {
     Quote {
         id: QuoteId(0),
@@ -211,6 +271,21 @@ fn sentence(doc: &Doc, sentence: Span) -> Option<Quote> {
                 .map_or(tokens[v].span, |m| m.cover(tokens[v].span));
             return Some(make(speaker, span, cue, BACKWARD));
         }
+        if v > 0 && DETERMINERS.contains(&text(v - 1).to_lowercase().as_str()) {
+            continue;
+        }
+        // "CONTENT, says X, the leader": the verb right after the comma, its subject a name
+        // after it, then a comma or the end ("Cox, who runs it, says the..." is not this).
+        if v >= 3 && text(v - 1) == "," && inverted(doc, tokens, v + 1) {
+            if let Some(speaker) = speaker_at(doc, tokens, v + 1, usize::MAX) {
+                if let Some(span) = content(doc, tokens, 0, v - 1) {
+                    let cue = speaker
+                        .mention
+                        .map_or(tokens[v].span, |m| tokens[v].span.cover(m));
+                    return Some(make(speaker, span, cue, BACKWARD));
+                }
+            }
+        }
         // "X said (that) CONTENT": the subject just before the verb.
         let speaker = (v.saturating_sub(4)..v)
             .rev()
@@ -222,7 +297,10 @@ fn sentence(doc: &Doc, sentence: Span) -> Option<Quote> {
             None if NEEDS_THAT.contains(&verb) => continue,
             None => {
                 let next = tokens.get(v + 1)?;
-                if next.kind == TokenKind::Punct {
+                if next.kind == TokenKind::Punct
+                    || NOT_A_CLAUSE.contains(&text(v + 1).to_lowercase().as_str())
+                    || inverted(doc, tokens, v + 1)
+                {
                     continue;
                 }
                 v + 1
