@@ -6,6 +6,7 @@
 mod analyze;
 mod bench;
 mod bench_search;
+mod evalpronouns;
 mod evalquotes;
 mod evaltokens;
 mod extract;

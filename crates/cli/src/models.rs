@@ -59,6 +59,12 @@ pub struct EvalArgs {
     /// For quotes: where to write predictions in the format of score_quotes.py.
     #[arg(long, required_if_eq("what", "quotes"))]
     out: Option<PathBuf>,
+    /// For pronouns: the GUM CoNLL-U files the links come from.
+    #[arg(long, num_args = 1.., required_if_eq("what", "pronouns"))]
+    gum: Vec<PathBuf>,
+    /// For pronouns: the links printed by `gum_stats.py --links` on the same files.
+    #[arg(long, required_if_eq("what", "pronouns"))]
+    links: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -68,6 +74,8 @@ pub enum EvalWhat {
     Quotes,
     /// Tokenization and sentence starts against UD CoNLL-U.
     Tokens,
+    /// Pronouns resolved to named persons against GUM's coreference (`--gum`, `--links`).
+    Pronouns,
 }
 
 #[derive(Debug, clap::Args)]
@@ -197,6 +205,10 @@ pub fn evaluate(args: EvalArgs) -> anyhow::Result<ExitCode> {
             return crate::evalquotes::run(input, out);
         }
         EvalWhat::Tokens => return crate::evaltokens::run(&dev_path),
+        EvalWhat::Pronouns => {
+            let links = args.links.as_ref().context("eval pronouns needs --links")?;
+            return crate::evalpronouns::run(&args.gum, links);
+        }
         EvalWhat::Pos => {
             let dev = examples(What::Pos, &dev_path, None)?;
             let start = Instant::now();

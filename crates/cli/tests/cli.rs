@@ -263,3 +263,44 @@ fn a_user_gazetteer_types_and_flags_names() {
         "{stderr}"
     );
 }
+
+#[test]
+fn eval_pronouns_scores_links() {
+    let dir = std::env::temp_dir().join(format!("newsgraph-evalpron-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let conllu = dir.join("tiny.conllu");
+    let sentence = |id: &str, text: &str| {
+        let mut s = format!("# sent_id = {id}\n# text = {text}\n");
+        for (i, w) in text.split(' ').enumerate() {
+            s.push_str(&format!("{}\t{w}\t_\t_\t_\t_\t_\t_\t_\t_\n", i + 1));
+        }
+        s + "\n"
+    };
+    let text = String::from("# newdoc id = d1\n")
+        + &sentence("d1-1", "Ana Lima met Paul Brandt on Monday .")
+        + &sentence("d1-2", "Paul Brandt said he would resign .")
+        + &sentence("d1-3", "Ana Lima said she was surprised .");
+    std::fs::write(&conllu, text).expect("write");
+    // Gold: "he" is Paul Brandt, "she" is Ana Lima; a third link claims "he" is Ana Lima and
+    // must count as wrong.
+    let links = dir.join("links.tsv");
+    std::fs::write(
+        &links,
+        "== links: doc sent_id token_id pronoun antecedent antecedent_sent_id identity speech_verb\n\
+         d1\td1-2\t4\the\tPaul Brandt\td1-2\t_\t_\n\
+         d1\td1-3\t4\tshe\tAna Lima\td1-3\t_\t_\n\
+         d1\td1-2\t4\the\tAna Lima\td1-1\t_\t_\n",
+    )
+    .expect("write");
+    let (c, l) = (conllu.to_string_lossy(), links.to_string_lossy());
+    let out = newsgraph(&["eval", "pronouns", "--gum", &c, "--links", &l], None);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    let row: Vec<&str> = stdout
+        .lines()
+        .find(|l| l.starts_with("he/she"))
+        .map(|l| l.split_whitespace().collect())
+        .unwrap_or_default();
+    // he/she (3rd singular) links right wrong unresolved accuracy
+    assert_eq!(row.get(3..7), Some(&["3", "2", "1", "0"][..]), "{stdout}");
+}

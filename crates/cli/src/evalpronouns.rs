@@ -1,0 +1,163 @@
+//! `newsgraph eval pronouns --gum FILE... --links LINKS.tsv`: pronouns resolved to the named
+//! person they refer to, against GUM's coreference.
+//!
+//! The links come from `gum_stats.py --links` (one row per pronoun → named-person link: doc,
+//! sentence id, token id, pronoun, antecedent, ...). Each GUM document's text is rebuilt from its
+//! `# text =` lines (sentences joined by a space, paragraphs by a blank line), analysed, and every
+//! third-person singular pronoun of a link is resolved by `attribution::resolve_pronoun`. A
+//! resolution is right when the entity it picks is named by the antecedent: the antecedent's
+//! last word is one of the entity's name or alias words.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use newsgraph_doc::{Doc, Span};
+
+/// A rebuilt GUM document: its text and where each (sentence id, token id) sits in it.
+#[derive(Default)]
+struct GumDoc {
+    text: String,
+    tokens: HashMap<(String, String), Span>,
+}
+
+fn open(path: &Path) -> anyhow::Result<Box<dyn BufRead>> {
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let reader: Box<dyn Read> = if path.extension().is_some_and(|e| e == "gz") {
+        Box::new(flate2::read::MultiGzDecoder::new(file))
+    } else {
+        Box::new(file)
+    };
+    Ok(Box::new(BufReader::new(reader)))
+}
+
+fn read_gum(paths: &[PathBuf]) -> anyhow::Result<HashMap<String, GumDoc>> {
+    let mut docs: HashMap<String, GumDoc> = HashMap::new();
+    for path in paths {
+        let (mut doc_id, mut sent_id) = (String::new(), String::new());
+        let (mut sentence, mut base, mut cursor) = (String::new(), 0usize, 0usize);
+        let mut new_paragraph = false;
+        for line in open(path)?.lines() {
+            let line = line?;
+            if let Some(id) = line.strip_prefix("# newdoc id = ") {
+                doc_id = id.trim().to_owned();
+                docs.entry(doc_id.clone()).or_default();
+            } else if line.starts_with("# newpar") {
+                new_paragraph = true;
+            } else if let Some(id) = line.strip_prefix("# sent_id = ") {
+                sent_id = id.trim().to_owned();
+            } else if let Some(text) = line.strip_prefix("# text = ") {
+                let doc = docs.entry(doc_id.clone()).or_default();
+                if !doc.text.is_empty() {
+                    doc.text.push_str(if new_paragraph { "\n\n" } else { " " });
+                }
+                new_paragraph = false;
+                sentence = text.to_owned();
+                base = doc.text.len();
+                cursor = 0;
+                doc.text.push_str(text);
+            } else if !line.is_empty() && !line.starts_with('#') {
+                let cols: Vec<&str> = line.split('\t').collect();
+                let (Some(tid), Some(form)) = (cols.first(), cols.get(1)) else {
+                    continue;
+                };
+                if tid.contains(['-', '.']) {
+                    continue;
+                }
+                let rest = &sentence[cursor..];
+                if let Some(at) = rest.find(form) {
+                    let start = base + cursor + at;
+                    let span = Span::new(start, start + form.len());
+                    if let Some(doc) = docs.get_mut(&doc_id) {
+                        doc.tokens
+                            .insert((sent_id.clone(), (*tid).to_owned()), span);
+                    }
+                    cursor += at + form.len();
+                }
+            }
+        }
+    }
+    Ok(docs)
+}
+
+/// Whether `antecedent` names the entity `id` of `doc`: one of its capitalised words (titles
+/// and suffixes such as "FRS" aside) is a word of the entity's name or aliases.
+fn names(doc: &Doc, id: newsgraph_doc::EntityId, antecedent: &str) -> bool {
+    let e = &doc.entities[id.index()];
+    let words: Vec<String> = std::iter::once(&e.name)
+        .chain(&e.aliases)
+        .flat_map(|n| n.split_whitespace())
+        .map(|w| {
+            w.trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_lowercase()
+        })
+        .collect();
+    antecedent
+        .split_whitespace()
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+        .filter(|w| w.chars().count() >= 2 && w.starts_with(char::is_uppercase))
+        .any(|w| words.contains(&w.to_lowercase()))
+}
+
+pub fn run(gum: &[PathBuf], links: &Path) -> anyhow::Result<ExitCode> {
+    let docs = read_gum(gum)?;
+    let mut analysed: HashMap<String, Doc> = HashMap::new();
+    // Per pronoun class: links, right, wrong, unresolved.
+    let mut counts: HashMap<&'static str, [usize; 4]> = HashMap::new();
+    let mut in_links = false;
+    for line in open(links)?.lines() {
+        let line = line?;
+        if line.starts_with("== links") {
+            in_links = true;
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if !in_links || cols.len() < 5 {
+            continue;
+        }
+        let (doc_id, sent_id, tid, pronoun, antecedent) =
+            (cols[0], cols[1], cols[2], cols[3], cols[4]);
+        let class = match pronoun.to_lowercase().as_str() {
+            "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" => {
+                "he/she (3rd singular)"
+            }
+            "they" | "them" | "their" | "theirs" | "themselves" | "themself" => "they (3rd plural)",
+            _ => continue,
+        };
+        let Some(gold) = docs.get(doc_id) else {
+            continue;
+        };
+        let Some(&span) = gold.tokens.get(&(sent_id.to_owned(), tid.to_owned())) else {
+            continue;
+        };
+        let doc = analysed.entry(doc_id.to_owned()).or_insert_with(|| {
+            let mut d = Doc::new(gold.text.as_str());
+            newsgraph_analyze::analyze(&mut d);
+            d
+        });
+        let c = counts.entry(class).or_default();
+        c[0] += 1;
+        match newsgraph_analyze::attribution::resolve_pronoun(doc, span) {
+            Some(id) if names(doc, id, antecedent) => c[1] += 1,
+            Some(_) => c[2] += 1,
+            None => c[3] += 1,
+        }
+    }
+    println!(
+        "{:<24} {:>6} {:>6} {:>6} {:>10} {:>9}",
+        "pronouns", "links", "right", "wrong", "unresolved", "accuracy"
+    );
+    let mut classes: Vec<_> = counts.into_iter().collect();
+    classes.sort();
+    for (class, [n, right, wrong, none]) in classes {
+        println!(
+            "{class:<24} {n:>6} {right:>6} {wrong:>6} {none:>10} {:>8.1}%",
+            100.0 * right as f64 / n.max(1) as f64
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
