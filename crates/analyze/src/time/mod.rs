@@ -98,6 +98,20 @@ const PAST: &[&str] = &[
 /// Tokens on each side of an expression searched for tense markers.
 const TENSE_WINDOW: usize = 6;
 
+/// Whether the `-ed` word at `i` is a participle after a modal, `be` or `to` ("can be
+/// exercised", "will be completed", "to be held"): no past tense.
+fn passive(tokens: &[matcher::TimeToken], i: usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "be", "been", "being", "to", "can", "could", "will", "would", "may", "might", "must",
+        "should", "shall", "'ll",
+    ];
+    (1..=2).any(|back| {
+        i.checked_sub(back)
+            .and_then(|k| tokens.get(k))
+            .is_some_and(|t| BEFORE.contains(&t.lower.as_str()))
+    })
+}
+
 /// The tense near tokens `first..=last`: `Some(true)` future, `Some(false)` past.
 fn tense(tokens: &[matcher::TimeToken], first: usize, last: usize) -> Option<bool> {
     let from = first.saturating_sub(TENSE_WINDOW);
@@ -114,7 +128,7 @@ fn tense(tokens: &[matcher::TimeToken], first: usize, last: usize) -> Option<boo
             || (w == "going" && tokens.get(i + 1).is_some_and(|n| n.lower == "to"))
         {
             Some(true)
-        } else if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
+        } else if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !passive(tokens, i)) {
             Some(false)
         } else {
             None
