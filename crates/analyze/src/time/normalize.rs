@@ -71,6 +71,14 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
             let day = a(2).and_then(|d| number(&d)).map(|d| d as u32);
             date(year.map(|y| y as i32), month, day, cx)?
         }
+        "nthday" => {
+            // The n-th weekday `w` of month `m` (n = -1: the last), in the year nearest the DCT
+            // that the tense allows.
+            let (m, w, n) = (number(&a(0)?)? as u32, number(&a(1)?)? as u32, number(&a(2)?)?);
+            let dct = dct?;
+            let year = infer_year(dct, m, Some(nth_weekday(dct.year, m, w, n)?.day), cx.tense);
+            point(Point::Day(nth_weekday(year, m, w, n)?))?
+        }
         "year" => point(Point::Year(number(&a(0)?)? as i32))?,
         "decade" => point(Point::Decade(number(&a(0)?)? as i32))?,
         "deictic" => {
@@ -215,6 +223,20 @@ fn direction(cx: &Context, rel: Option<i64>) -> i64 {
         Some(r) if r != 0 => r,
         _ if cx.tense == Some(true) => 1,
         _ => -1,
+    }
+}
+
+/// The `n`-th weekday `w` (1 Monday .. 7 Sunday) of month `m` of `year`; `n` = -1 the last.
+fn nth_weekday(year: i32, m: u32, w: u32, n: i64) -> Option<Date> {
+    let last = super::calendar::days_in_month(year, m);
+    let days: Vec<Date> = (1..=last)
+        .filter_map(|d| Date::new(year, m, d))
+        .filter(|d| d.weekday() == w)
+        .collect();
+    if n < 0 {
+        days.last().copied()
+    } else {
+        days.get(usize::try_from(n).ok()?.checked_sub(1)?).copied()
     }
 }
 
