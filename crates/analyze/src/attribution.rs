@@ -65,7 +65,7 @@ fn cues() -> &'static Cues {
 }
 
 /// Tokens after a quote searched for its cue ("” for the victory, Sanders said").
-const AFTER_WINDOW: usize = 10;
+const AFTER_WINDOW: usize = 16;
 
 /// Quotes of at most this many words, with no speaker and no cue, are scare quotes.
 const SCARE_WORDS: usize = 4;
@@ -97,6 +97,49 @@ const NOT_NAMES: &[&str] = &[
     "When",
     "Then",
     "There",
+    // Sentence adverbs, prepositions and dates that open clauses after a quote.
+    "However",
+    "Meanwhile",
+    "Still",
+    "Yet",
+    "Later",
+    "Earlier",
+    "Today",
+    "Yesterday",
+    "Tonight",
+    "Tomorrow",
+    "Last",
+    "Next",
+    "At",
+    "In",
+    "On",
+    "After",
+    "Before",
+    "While",
+    "During",
+    "For",
+    "With",
+    "As",
+    "Asked",
+    "According",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
     "What",
     "Who",
     "Why",
@@ -517,6 +560,18 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
         .position(|&k| is_cue_verb(doc.slice(tokens[k].span)))
     {
         let verb = tokens[window[v]].span;
+        // "“…,” Ana Lima, legal director of the group, said": a name right after the quote,
+        // set off by a comma before the verb, is its subject, not the apposition's last words.
+        let named = window.first().and_then(|&k| {
+            let s = speaker_at(doc, tokens, k, i).filter(|s| s.entity.is_some())?;
+            let end = s.mention?.end;
+            let p = window.iter().position(|&w| tokens[w].span.start >= end)?;
+            (p < v && doc.slice(tokens[window[p]].span) == ",").then_some(s)
+        });
+        if let Some(s) = named {
+            let cue = s.mention.map_or(verb, |m| m.cover(verb));
+            return (Some(s), None, Some(cue));
+        }
         // Subject just before the verb ("she said", "the Crisis Group said"), else after it
         // ("said Sheinbaum").
         let subject = (0..v)

@@ -74,7 +74,11 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
         "nthday" => {
             // The n-th weekday `w` of month `m` (n = -1: the last), in the year nearest the DCT
             // that the tense allows.
-            let (m, w, n) = (number(&a(0)?)? as u32, number(&a(1)?)? as u32, number(&a(2)?)?);
+            let (m, w, n) = (
+                number(&a(0)?)? as u32,
+                number(&a(1)?)? as u32,
+                number(&a(2)?)?,
+            );
             let dct = dct?;
             let year = infer_year(dct, m, Some(nth_weekday(dct.year, m, w, n)?.day), cx.tense);
             point(Point::Day(nth_weekday(year, m, w, n)?))?
