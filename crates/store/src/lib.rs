@@ -225,6 +225,32 @@ impl Store {
                     params![id, s.name, s.span.start, s.span.end, entity],
                 )?;
             }
+            for e in &doc.events {
+                let actor = |a: Option<&newsgraph_doc::layers::Actor>| {
+                    (
+                        a.map(|a| a.name.clone()),
+                        a.and_then(|a| a.entity).map(|id| ids[id.index()]),
+                    )
+                };
+                let (a1, a1_entity) = actor(e.actor1.as_ref());
+                let (a2, a2_entity) = actor(e.actor2.as_ref());
+                tx.prepare_cached(
+                    "INSERT INTO events (document, start, end, code, plover, actor1, actor1_entity, actor2, actor2_entity, date)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                )?
+                .execute(params![
+                    id,
+                    e.trigger.start,
+                    e.trigger.end,
+                    e.code,
+                    e.plover,
+                    a1,
+                    a1_entity,
+                    a2,
+                    a2_entity,
+                    e.date
+                ])?;
+            }
             added += 1;
         }
         tx.commit()?;

@@ -270,4 +270,88 @@ mod tests {
             let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
         }
     }
+
+    #[test]
+    fn a_version_one_store_is_upgraded_with_its_rows() {
+        let path = std::env::temp_dir().join(format!("newsgraph-v1-{}.db", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        {
+            let conn = rusqlite::Connection::open(&path).expect("sqlite");
+            conn.execute_batch(crate::schema::MIGRATIONS[0])
+                .expect("v1");
+            conn.pragma_update(None, "user_version", 1)
+                .expect("version");
+            conn.execute(
+                "INSERT INTO documents (hash, text, doc) VALUES ('h1', 'old text', '{}')",
+                [],
+            )
+            .expect("a v1 row");
+        }
+        let store = Store::open(&path).expect("upgraded");
+        let version: i64 = store
+            .connection()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .expect("version");
+        assert_eq!(version, crate::schema::VERSION);
+        assert_eq!(store.count().expect("count"), 1);
+        let events: i64 = store
+            .connection()
+            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+            .expect("the events table");
+        assert_eq!(events, 0);
+        drop(store);
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+    }
+
+    #[test]
+    fn events_are_stored_with_their_actors() {
+        let path = std::env::temp_dir().join(format!("newsgraph-events-{}.db", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        let mut store = Store::open(&path).expect("store");
+        let mut doc = newsgraph_analyze::analyze_text(
+            "Mayor Ana Lima met Paul Brandt in Port Verde on Monday.",
+            Some("2026-03-10"),
+        );
+        let lima = doc
+            .entities
+            .iter()
+            .find(|e| e.name == "Ana Lima")
+            .map(|e| e.id)
+            .expect("Ana Lima");
+        let trigger = newsgraph_doc::Span::new(15, 18);
+        assert_eq!(doc.slice(trigger), "met");
+        doc.events.push(newsgraph_doc::layers::Event {
+            code: "036".into(),
+            plover: Some("CONSULT".into()),
+            actor1: Some(newsgraph_doc::layers::Actor {
+                name: "Ana Lima".into(),
+                code: None,
+                entity: Some(lima),
+            }),
+            actor2: None,
+            trigger,
+            date: Some("2026-03-09".into()),
+            by: newsgraph_doc::Origin::new("events", "test"),
+        });
+        assert_eq!(store.insert_batch(&[doc]).expect("insert"), 1);
+        let row: (String, String, String, Option<String>) = store
+            .connection()
+            .query_row(
+                "SELECT ev.code, ev.actor1, en.name, ev.actor2 FROM events ev
+                 JOIN entities en ON en.id = ev.actor1_entity",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .expect("an event row");
+        assert_eq!(
+            row,
+            ("036".into(), "Ana Lima".into(), "Ana Lima".into(), None)
+        );
+        drop(store);
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+    }
 }

@@ -1,10 +1,11 @@
 //! The schema, version by version. `docs/store.md` describes it table by table.
 
 /// The schema version this build writes and reads.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// Migrations: `MIGRATIONS[k]` takes a store from version `k` to `k + 1`.
-pub const MIGRATIONS: &[&str] = &[r#"
+pub const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE documents (
     id        INTEGER PRIMARY KEY,
     hash      TEXT NOT NULL UNIQUE,
@@ -68,4 +69,22 @@ CREATE TABLE sources (
 );
 CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='id');
 CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker_name, content='quotes', content_rowid='id');
-"#];
+"#,
+    r#"
+CREATE TABLE events (
+    id       INTEGER PRIMARY KEY,
+    document INTEGER NOT NULL REFERENCES documents(id),
+    start    INTEGER NOT NULL,
+    end      INTEGER NOT NULL,
+    code     TEXT NOT NULL,
+    plover   TEXT,
+    actor1   TEXT,
+    actor1_entity INTEGER REFERENCES entities(id),
+    actor2   TEXT,
+    actor2_entity INTEGER REFERENCES entities(id),
+    date     TEXT
+);
+CREATE INDEX events_document ON events(document);
+CREATE INDEX events_date ON events(date);
+"#,
+];
