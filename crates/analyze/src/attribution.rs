@@ -252,6 +252,20 @@ fn last_mention_before(e: &newsgraph_doc::layers::Entity, at: u32) -> Option<(En
         .map(|m| (e.id, m.span))
 }
 
+/// The people whose gender, when known, agrees with `female`.
+fn persons(
+    doc: &Doc,
+    female: Option<bool>,
+) -> impl Iterator<Item = &newsgraph_doc::layers::Entity> {
+    doc.entities
+        .iter()
+        .filter(|e| e.kind == EntityType::PER)
+        .filter(move |e| match (female, gender(doc, e.id)) {
+            (Some(want), Some(got)) => want == got,
+            _ => true,
+        })
+}
+
 /// The person a third-person singular pronoun (`he`, `him`, `his`, `himself`, `she`, `her`,
 /// `hers`, `herself`) at `span` refers to: the most recent person mention of a compatible
 /// gender before it. `None` for other words, or when no person comes before.
@@ -274,13 +288,7 @@ fn salient_person(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityId,
     // Weights tuned on GUM train links (`newsgraph eval pronouns`): 75.3% there, 77.5% on dev,
     // against 67.5% for the most recent person alone.
     let (w_count, w_subject, w_distance) = (1.0, 1.0, 0.5);
-    doc.entities
-        .iter()
-        .filter(|e| e.kind == EntityType::PER)
-        .filter(|e| match (female, gender(doc, e.id)) {
-            (Some(want), Some(got)) => want == got,
-            _ => true,
-        })
+    persons(doc, female)
         .filter_map(|e| {
             let (id, span) = last_mention_before(e, at)?;
             let count = e.mentions.iter().filter(|m| m.span.end <= at).count() as f64;
@@ -303,13 +311,7 @@ fn salient_person(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityId,
 
 /// The most recent person mention before `at` compatible with `female`.
 fn recent_person(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityId, Span)> {
-    doc.entities
-        .iter()
-        .filter(|e| e.kind == EntityType::PER)
-        .filter(|e| match (female, gender(doc, e.id)) {
-            (Some(want), Some(got)) => want == got,
-            _ => true,
-        })
+    persons(doc, female)
         .filter_map(|e| last_mention_before(e, at))
         .max_by_key(|(_, s)| s.start)
 }

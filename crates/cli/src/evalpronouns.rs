@@ -9,29 +9,19 @@
 //! last word is one of the entity's name or alias words.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read};
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
 use newsgraph_doc::{Doc, Span};
+
+use crate::evaltokens::open;
 
 /// A rebuilt GUM document: its text and where each (sentence id, token id) sits in it.
 #[derive(Default)]
 struct GumDoc {
     text: String,
     tokens: HashMap<(String, String), Span>,
-}
-
-fn open(path: &Path) -> anyhow::Result<Box<dyn BufRead>> {
-    let file =
-        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-    let reader: Box<dyn Read> = if path.extension().is_some_and(|e| e == "gz") {
-        Box::new(flate2::read::MultiGzDecoder::new(file))
-    } else {
-        Box::new(file)
-    };
-    Ok(Box::new(BufReader::new(reader)))
 }
 
 fn read_gum(paths: &[PathBuf]) -> anyhow::Result<HashMap<String, GumDoc>> {

@@ -56,7 +56,8 @@ impl Counts {
     }
 }
 
-fn open(path: &Path) -> anyhow::Result<Box<dyn BufRead>> {
+/// A text file, gunzipped when its name ends in `.gz`.
+pub(crate) fn open(path: &Path) -> anyhow::Result<Box<dyn BufRead>> {
     let file =
         std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     let reader: Box<dyn Read> = if path.extension().is_some_and(|e| e == "gz") {
