@@ -15,63 +15,7 @@ use std::process::ExitCode;
 
 use newsgraph_doc::{Doc, Span};
 
-use crate::evaltokens::open;
-
-/// A rebuilt GUM document: its text and where each (sentence id, token id) sits in it.
-#[derive(Default)]
-struct GumDoc {
-    text: String,
-    tokens: HashMap<(String, String), Span>,
-}
-
-fn read_gum(paths: &[PathBuf]) -> anyhow::Result<HashMap<String, GumDoc>> {
-    let mut docs: HashMap<String, GumDoc> = HashMap::new();
-    for path in paths {
-        let (mut doc_id, mut sent_id) = (String::new(), String::new());
-        let (mut sentence, mut base, mut cursor) = (String::new(), 0usize, 0usize);
-        let mut new_paragraph = false;
-        for line in open(path)?.lines() {
-            let line = line?;
-            if let Some(id) = line.strip_prefix("# newdoc id = ") {
-                doc_id = id.trim().to_owned();
-                docs.entry(doc_id.clone()).or_default();
-            } else if line.starts_with("# newpar") {
-                new_paragraph = true;
-            } else if let Some(id) = line.strip_prefix("# sent_id = ") {
-                sent_id = id.trim().to_owned();
-            } else if let Some(text) = line.strip_prefix("# text = ") {
-                let doc = docs.entry(doc_id.clone()).or_default();
-                if !doc.text.is_empty() {
-                    doc.text.push_str(if new_paragraph { "\n\n" } else { " " });
-                }
-                new_paragraph = false;
-                sentence = text.to_owned();
-                base = doc.text.len();
-                cursor = 0;
-                doc.text.push_str(text);
-            } else if !line.is_empty() && !line.starts_with('#') {
-                let cols: Vec<&str> = line.split('\t').collect();
-                let (Some(tid), Some(form)) = (cols.first(), cols.get(1)) else {
-                    continue;
-                };
-                if tid.contains(['-', '.']) {
-                    continue;
-                }
-                let rest = &sentence[cursor..];
-                if let Some(at) = rest.find(form) {
-                    let start = base + cursor + at;
-                    let span = Span::new(start, start + form.len());
-                    if let Some(doc) = docs.get_mut(&doc_id) {
-                        doc.tokens
-                            .insert((sent_id.clone(), (*tid).to_owned()), span);
-                    }
-                    cursor += at + form.len();
-                }
-            }
-        }
-    }
-    Ok(docs)
-}
+use crate::evaltokens::{open, read_documents};
 
 /// Whether `antecedent` names the entity `id` of `doc`: one of its capitalised words (titles
 /// and suffixes such as "FRS" aside) is a word of the entity's name or aliases.
@@ -94,7 +38,12 @@ fn names(doc: &Doc, id: newsgraph_doc::EntityId, antecedent: &str) -> bool {
 }
 
 pub fn run(gum: &[PathBuf], links: &Path) -> anyhow::Result<ExitCode> {
-    let docs = read_gum(gum)?;
+    let mut docs = HashMap::new();
+    for path in gum {
+        for doc in read_documents(path)? {
+            docs.insert(doc.id.clone(), doc);
+        }
+    }
     let mut analysed: HashMap<String, Doc> = HashMap::new();
     // Per pronoun class: links, right, wrong, unresolved.
     let mut counts: HashMap<&'static str, [usize; 4]> = HashMap::new();
@@ -121,9 +70,10 @@ pub fn run(gum: &[PathBuf], links: &Path) -> anyhow::Result<ExitCode> {
         let Some(gold) = docs.get(doc_id) else {
             continue;
         };
-        let Some(&span) = gold.tokens.get(&(sent_id.to_owned(), tid.to_owned())) else {
+        let Some(&(start, end)) = gold.word_at.get(&(sent_id.to_owned(), tid.to_owned())) else {
             continue;
         };
+        let span = Span::new(start, end);
         let doc = analysed.entry(doc_id.to_owned()).or_insert_with(|| {
             let mut d = Doc::new(gold.text.as_str());
             newsgraph_analyze::analyze(&mut d);

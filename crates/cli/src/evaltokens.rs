@@ -8,6 +8,7 @@
 //! multiword token's words get the spans of their letters when they spell it) and against
 //! surface tokens (the CoNLL 2018 scorer's "Tokens": `don't` whole).
 
+use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::process::ExitCode;
@@ -19,8 +20,12 @@ use newsgraph_doc::{Doc, Pipeline, Stage};
 
 /// One UD document: its text and the gold token spans and sentence starts in it.
 #[derive(Default)]
-struct GoldDoc {
-    text: String,
+pub(crate) struct GoldDoc {
+    /// The `# newdoc id`.
+    pub(crate) id: String,
+    pub(crate) text: String,
+    /// Where each word sits, by (sentence id, token id): what other scorers point at.
+    pub(crate) word_at: HashMap<(String, String), (usize, usize)>,
     tokens: Vec<(usize, usize)>,
     words: Vec<(usize, usize)>,
     starts: Vec<usize>,
@@ -69,7 +74,7 @@ pub(crate) fn open(path: &Path) -> anyhow::Result<Box<dyn BufRead>> {
 }
 
 /// Reads UD documents, rebuilding their text.
-fn read_documents(path: &Path) -> anyhow::Result<Vec<GoldDoc>> {
+pub(crate) fn read_documents(path: &Path) -> anyhow::Result<Vec<GoldDoc>> {
     let mut docs: Vec<GoldDoc> = Vec::new();
     let mut doc = GoldDoc::default();
     // The sentence being read: its text, where it starts, the cursor of token alignment, and
@@ -78,12 +83,21 @@ fn read_documents(path: &Path) -> anyhow::Result<Vec<GoldDoc>> {
     // The words of the multiword token being read: its span, and where its next word starts.
     let mut multiword: Option<(usize, usize, usize)> = None;
     let mut new_paragraph = false;
+    let mut sent_id = String::new();
     for line in open(path)?.lines() {
         let line = line?;
-        if line.starts_with("# newdoc") {
+        if let Some(rest) = line.strip_prefix("# newdoc") {
             if !doc.text.is_empty() {
                 docs.push(std::mem::take(&mut doc));
             }
+            let rest = rest.trim_start();
+            doc.id = rest
+                .strip_prefix("id")
+                .map_or(rest, |r| r.trim_start().trim_start_matches('='))
+                .trim()
+                .to_owned();
+        } else if let Some(id) = line.strip_prefix("# sent_id = ") {
+            sent_id = id.trim().to_owned();
         } else if line.starts_with("# newpar") {
             new_paragraph = true;
         } else if let Some(text) = line.strip_prefix("# text = ") {
@@ -119,6 +133,8 @@ fn read_documents(path: &Path) -> anyhow::Result<Vec<GoldDoc>> {
                             && doc.text.get(at..at + form.len()) == Some(form);
                         if fits {
                             doc.words.push((at, at + form.len()));
+                            doc.word_at
+                                .insert((sent_id.clone(), (*id).to_owned()), (at, at + form.len()));
                             multiword = Some((start, end, at + form.len()));
                         } else {
                             // Letters changed (`gonna` is `gon` `na`, fine; `y'all` ...):
@@ -140,10 +156,19 @@ fn read_documents(path: &Path) -> anyhow::Result<Vec<GoldDoc>> {
                     multiword = Some((start, start + form.len(), start));
                 } else {
                     doc.words.push((start, start + form.len()));
+                    doc.word_at.insert(
+                        (sent_id.clone(), (*id).to_owned()),
+                        (start, start + form.len()),
+                    );
                 }
                 cursor += lead + form.len();
             } else if let Some(i) = rest.find(form) {
                 doc.unaligned += 1;
+                let start = base + cursor + i;
+                doc.word_at.insert(
+                    (sent_id.clone(), (*id).to_owned()),
+                    (start, start + form.len()),
+                );
                 cursor += i + form.len();
             } else {
                 doc.unaligned += 1;

@@ -260,7 +260,8 @@ fn collect<'a>(e: ElementRef<'a>, out: &mut Vec<Block<'a>>, depth: usize, page_c
     }
     match furniture(&e) {
         Some(Furniture::Tag) => return,
-        Some(Furniture::Named) if paragraph_chars(&e) * 2 <= page_chars || page_chars < 500 => {
+        // (The cheap test first: the subtree is walked only on pages with text to compare.)
+        Some(Furniture::Named) if page_chars < 500 || paragraph_chars(&e) * 2 <= page_chars => {
             return
         }
         _ => {}

@@ -205,11 +205,36 @@ impl Store {
 mod tests {
     use super::*;
 
+    /// A store file in the temp folder, removed (with its WAL files) when dropped.
+    struct TempDb(std::path::PathBuf);
+
+    impl TempDb {
+        fn new(name: &str) -> TempDb {
+            let db = TempDb(
+                std::env::temp_dir().join(format!("newsgraph-{name}-{}.db", std::process::id())),
+            );
+            db.remove();
+            db
+        }
+
+        fn remove(&self) {
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{suffix}", self.0.display()));
+            }
+        }
+    }
+
+    impl Drop for TempDb {
+        fn drop(&mut self) {
+            self.remove();
+        }
+    }
+
     #[test]
     fn both_quote_search_plans_give_the_same_rows() {
-        let path = std::env::temp_dir().join(format!("newsgraph-query-{}.db", std::process::id()));
-        let _ = std::fs::remove_file(&path);
-        let mut store = Store::open(&path).expect("store");
+        let db = TempDb::new("query");
+        let path = &db.0;
+        let mut store = Store::open(path).expect("store");
         let docs: Vec<_> = (0..12)
             .map(|i| {
                 let text = format!(
@@ -265,18 +290,14 @@ mod tests {
             .min();
         assert_eq!(Some(dates[0].to_owned()), earliest);
         assert!(store.quotes(Some("absent"), &filter).expect("q").is_empty());
-        drop(store);
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
     }
 
     #[test]
     fn a_version_one_store_is_upgraded_with_its_rows() {
-        let path = std::env::temp_dir().join(format!("newsgraph-v1-{}.db", std::process::id()));
-        let _ = std::fs::remove_file(&path);
+        let db = TempDb::new("v1");
+        let path = &db.0;
         {
-            let conn = rusqlite::Connection::open(&path).expect("sqlite");
+            let conn = rusqlite::Connection::open(path).expect("sqlite");
             conn.execute_batch(crate::schema::MIGRATIONS[0])
                 .expect("v1");
             conn.pragma_update(None, "user_version", 1)
@@ -287,7 +308,7 @@ mod tests {
             )
             .expect("a v1 row");
         }
-        let store = Store::open(&path).expect("upgraded");
+        let store = Store::open(path).expect("upgraded");
         let version: i64 = store
             .connection()
             .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -299,17 +320,13 @@ mod tests {
             .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
             .expect("the events table");
         assert_eq!(events, 0);
-        drop(store);
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
     }
 
     #[test]
     fn events_are_stored_with_their_actors() {
-        let path = std::env::temp_dir().join(format!("newsgraph-events-{}.db", std::process::id()));
-        let _ = std::fs::remove_file(&path);
-        let mut store = Store::open(&path).expect("store");
+        let db = TempDb::new("events");
+        let path = &db.0;
+        let mut store = Store::open(path).expect("store");
         let mut doc = newsgraph_analyze::analyze_text(
             "Mayor Ana Lima met Paul Brandt in Port Verde on Monday.",
             Some("2026-03-10"),
@@ -349,9 +366,5 @@ mod tests {
             row,
             ("036".into(), "Ana Lima".into(), "Ana Lima".into(), None)
         );
-        drop(store);
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-        }
     }
 }

@@ -98,26 +98,19 @@ impl<R: BufRead> Feed<R> {
                     return Err(ReadError::new(name, format!("not well-formed XML: {e}")));
                 }
             };
+            let empty = matches!(event, Event::Empty(_));
             match event {
-                Event::Start(e) => {
+                Event::Start(e) | Event::Empty(e) => {
                     let name = qname(&e);
                     if in_xhtml(&parts, &path) {
                         parts.content.push('<');
                         parts.content.push_str(&String::from_utf8_lossy(&e));
-                        parts.content.push('>');
+                        parts.content.push_str(if empty { "/>" } else { ">" });
                     } else if path.is_empty() {
                         start_field(&mut parts, &name, &e);
                     }
-                    path.push(name);
-                }
-                Event::Empty(e) => {
-                    let name = qname(&e);
-                    if in_xhtml(&parts, &path) {
-                        parts.content.push('<');
-                        parts.content.push_str(&String::from_utf8_lossy(&e));
-                        parts.content.push_str("/>");
-                    } else if path.is_empty() {
-                        start_field(&mut parts, &name, &e);
+                    if !empty {
+                        path.push(name);
                     }
                 }
                 Event::End(e) => {
