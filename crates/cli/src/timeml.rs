@@ -127,6 +127,20 @@ fn write(tml: &TimeMl, doc: &Doc) -> String {
     let mut at = 0;
     for (i, t) in doc.timexes.iter().enumerate() {
         out.push_str(&escape(&text[at..t.span.start()]));
+        // TimeML tags the count of "one day after" alone, as a DURATION, with the signal
+        // outside; "a year earlier" stays one DATE.
+        if let Some(offset) = t.offset.as_ref().filter(|o| o.signal != "earlier") {
+            let _ = write!(
+                out,
+                "<TIMEX3 tid=\"t{}\" type=\"DURATION\" value=\"{}\">{}</TIMEX3>",
+                i + 1,
+                escape(&offset.value),
+                escape(&text[offset.span])
+            );
+            out.push_str(&escape(&text[offset.span.end()..t.span.end()]));
+            at = t.span.end();
+            continue;
+        }
         let kind = match t.kind {
             TimexType::TIME => "TIME",
             TimexType::DURATION => "DURATION",

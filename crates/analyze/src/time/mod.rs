@@ -15,7 +15,7 @@ mod value;
 
 use std::sync::OnceLock;
 
-use newsgraph_doc::layers::{Timex, TimexType};
+use newsgraph_doc::layers::{Timex, TimexOffset, TimexType};
 use newsgraph_doc::{Doc, Layer, Origin, Span, Stage};
 
 use calendar::Date;
@@ -94,6 +94,39 @@ const PAST: &[&str] = &[
     "left",
     "rose",
     "fell",
+    "since",
+    "bought",
+    "sold",
+    "paid",
+    "gave",
+    "got",
+    "became",
+    "brought",
+    "built",
+    "caught",
+    "chose",
+    "drew",
+    "fought",
+    "found",
+    "grew",
+    "held",
+    "kept",
+    "knew",
+    "led",
+    "ran",
+    "saw",
+    "sent",
+    "spent",
+    "spoke",
+    "stood",
+    "struck",
+    "thought",
+    "won",
+    "wrote",
+];
+/// Words before an `-ed` word that make it an adjective ("the reduced dividend").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this",
 ];
 /// Tokens on each side of an expression searched for tense markers.
 const TENSE_WINDOW: usize = 6;
@@ -112,6 +145,45 @@ fn passive(tokens: &[matcher::TimeToken], i: usize) -> bool {
     })
 }
 
+/// The tense token `i` marks: `Some(true)` future ("will", "going to", "set to"),
+/// `Some(false)` past ("said", "announced"), `None` neither.
+fn marker(tokens: &[matcher::TimeToken], i: usize) -> Option<bool> {
+    let w = tokens[i].lower.as_str();
+    let to_follows = tokens.get(i + 1).is_some_and(|n| n.lower == "to");
+    // "had been due to", "was set to": a plan already past.
+    let perfect = || {
+        (1..=2).any(|back| {
+            i.checked_sub(back)
+                .is_some_and(|k| matches!(tokens[k].lower.as_str(), "had" | "was" | "were"))
+        })
+    };
+    if FUTURE.contains(&w) || (to_follows && matches!(w, "going" | "set" | "due")) {
+        return if w != "going" && to_follows && perfect() {
+            Some(false)
+        } else {
+            Some(true)
+        };
+    }
+    if w.len() > 4 && w.ends_with("ed") {
+        let adjective = i
+            .checked_sub(1)
+            .is_some_and(|k| DETERMINERS.contains(&tokens[k].lower.as_str()));
+        return if to_follows
+            && matches!(
+                w,
+                "supposed" | "scheduled" | "expected" | "slated" | "planned"
+            ) {
+            // "supposed to", "scheduled to", "expected to": ahead.
+            Some(!perfect())
+        } else if passive(tokens, i) || adjective {
+            None
+        } else {
+            Some(false)
+        };
+    }
+    (PAST.contains(&w) && !passive(tokens, i)).then_some(false)
+}
+
 /// The tense near tokens `first..=last`: `Some(true)` future, `Some(false)` past.
 fn tense(tokens: &[matcher::TimeToken], first: usize, last: usize) -> Option<bool> {
     let from = first.saturating_sub(TENSE_WINDOW);
@@ -119,21 +191,11 @@ fn tense(tokens: &[matcher::TimeToken], first: usize, last: usize) -> Option<boo
     // The nearest marker decides.
     let distance = |i: usize| if i < first { first - i } else { i - last };
     let mut best: Option<(usize, bool)> = None;
-    for (i, t) in tokens.iter().enumerate().take(to).skip(from) {
+    for i in from..to {
         if (first..=last).contains(&i) {
             continue;
         }
-        let w = t.lower.as_str();
-        let marker = if FUTURE.contains(&w)
-            || (w == "going" && tokens.get(i + 1).is_some_and(|n| n.lower == "to"))
-        {
-            Some(true)
-        } else if PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed") && !passive(tokens, i)) {
-            Some(false)
-        } else {
-            None
-        };
-        if let Some(future) = marker {
+        if let Some(future) = marker(tokens, i) {
             if best.is_none_or(|(d, _)| distance(i) < d) {
                 best = Some((distance(i), future));
             }
@@ -166,6 +228,13 @@ pub fn tag(doc: &Doc, grammar: &Grammar, dct: Option<Date>) -> Vec<Timex> {
             let Some(n) = normalize::normalize(&m, &tokens, &cx) else {
                 continue;
             };
+            let offset = normalize::offset(&m, &tokens)
+                .filter(|&(signal, _)| signal > m.first)
+                .map(|(signal, value)| TimexOffset {
+                    span: Span::new(tokens[m.first].span.start(), tokens[signal - 1].span.end()),
+                    value,
+                    signal: tokens[signal].lower.clone(),
+                });
             if let (Some(p), "DATE" | "TIME") = (n.point, m.rule.kind.as_str()) {
                 reference = Some(p);
             }
@@ -179,6 +248,7 @@ pub fn tag(doc: &Doc, grammar: &Grammar, dct: Option<Date>) -> Vec<Timex> {
                 },
                 value: n.value,
                 modifier: n.modifier,
+                offset,
                 by: Origin {
                     stage: "timexes".into(),
                     rule: m.rule.name.clone().into(),

@@ -103,6 +103,14 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
         "ago" => {
             let u = unit(1)?;
             match number(&a(0)?) {
+                // Results "a year ago" beside a quarter's are that quarter a year back.
+                Some(1) if u == Unit::Year && matches!(cx.reference, Some(Point::Quarter(..))) => {
+                    let Some(Point::Quarter(y, q)) = cx.reference else {
+                        return None;
+                    };
+                    // The comparison leaves the narrative on this year's quarter.
+                    (Point::Quarter(y - 1, q).value(), None)
+                }
                 Some(n) => point(Point::at(shift(dct?, u, -n), u))?,
                 None => ("PAST_REF".to_owned(), None),
             }
@@ -122,7 +130,13 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
                     } else {
                         u
                     };
-                    point(Point::at(moved, granularity))?
+                    let p = Point::at(moved, granularity);
+                    if u == Unit::Year && matches!(reference, Point::Quarter(..)) {
+                        // "the year-earlier period" compares; the narrative stays put.
+                        (p.value(), None)
+                    } else {
+                        point(p)?
+                    }
                 }
                 None => {
                     // "days later": a few units on, known only to the next coarser unit.
@@ -203,6 +217,24 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
     })
 }
 
+/// For a match of `later(N,U,SIGN)` that ends on its signal word ("one day after", "two weeks
+/// later"): the signal token's index and the count as a duration (`P1D`). `None` for an
+/// uncounted "days later".
+pub fn offset(m: &Match, tokens: &[TimeToken]) -> Option<(usize, String)> {
+    let rule = m.rule;
+    if rule.func != "later" || rule.args.get(3).is_some() {
+        return None;
+    }
+    // The count must be the text's own ("one day"), not the rule's ("year-ago").
+    let n = rule.args.first().filter(|a| a.starts_with('$'))?;
+    let n = arg(m, tokens, n)?;
+    number(&n)?;
+    let unit = Unit::parse(&arg(m, tokens, rule.args.get(1)?)?)?;
+    let k: usize = rule.args.get(2)?.strip_prefix('$')?.parse().ok()?;
+    let (signal, _) = m.captures.get(k.checked_sub(1)?)?.as_ref()?;
+    (*signal == m.last).then(|| (*signal, duration(Some(&n), unit)))
+}
+
 /// Hour and minute of `10`, `10:35`, `noon` with `am`/`pm`.
 fn clock(time: &str, half: Option<&str>) -> Option<(u32, u32)> {
     let (h, m) = match time {
@@ -244,7 +276,7 @@ fn nth_weekday(year: i32, m: u32, w: u32, n: i64) -> Option<Date> {
     }
 }
 
-/// The weekday `w` nearest the DCT in `dir` (-1: on or before, 1: after).
+/// The weekday `w` nearest the DCT in `dir` (-1: on or before, 1: on or after).
 fn weekday(dct: Date, w: u32, dir: i64) -> Date {
     let today = i64::from(dct.weekday());
     let w = i64::from(w);
@@ -252,7 +284,7 @@ fn weekday(dct: Date, w: u32, dir: i64) -> Date {
         dct.add_days(-(today - w).rem_euclid(7))
     } else {
         let ahead = (w - today).rem_euclid(7);
-        dct.add_days(if ahead == 0 { 7 } else { ahead })
+        dct.add_days(ahead)
     }
 }
 
@@ -270,7 +302,7 @@ fn relname(
             match r {
                 0 => Point::Day(dct.add_days(i64::from(w) - i64::from(dct.weekday()))),
                 -1 => Point::Day(weekday(dct.add_days(-1), w, -1)),
-                _ => Point::Day(weekday(dct, w, 1)),
+                _ => Point::Day(weekday(dct.add_days(1), w, 1)),
             }
         }
         "MONTH" => {
@@ -349,7 +381,11 @@ fn infer_year(dct: Date, m: u32, day: Option<u32>, tense: Option<bool>) -> i32 {
         (dct.year - 1..=dct.year + 1).map(|y| (at(y), y)).collect();
     match tense {
         Some(true) => candidates.retain(|&(d, _)| d >= -15),
-        Some(false) if day.is_some() => candidates.retain(|&(d, _)| d <= 1),
+        // A past date later in the DCT's own month is a report of a deadline ("had been set
+        // to expire Nov. 6"), not last year's.
+        Some(false) if day.is_some() => {
+            candidates.retain(|&(d, y)| d <= 1 || (y == dct.year && m == dct.month));
+        }
         Some(false) => candidates.retain(|&(d, _)| d <= 31),
         None => {}
     }

@@ -14,4 +14,4 @@ pub use event::{Actor, Event};
 pub use quote::{DateFrom, Quote, QuoteKind, Speaker};
 pub use segment::{Paragraph, Sentence, Token, TokenKind};
 pub use source::{Amount, Source};
-pub use time::{PublicationDate, Timex, TimexType};
+pub use time::{PublicationDate, Timex, TimexOffset, TimexType};

@@ -25,7 +25,23 @@ pub struct Timex {
     /// TIMEX3 `mod`: START, MID, END, APPROX, ...
     #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
     pub modifier: Option<String>,
+    /// For a date reached by counting from another ("one day after", "two weeks later"): the
+    /// count as a TIMEX3 duration over its own words. TimeML tags those words alone, as a
+    /// DURATION, and leaves the signal ("after") outside.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<TimexOffset>,
     pub by: Origin,
+}
+
+/// The count a relative date is reached by: "one day" in "one day after".
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct TimexOffset {
+    #[serde(flatten)]
+    pub span: Span,
+    /// A TIMEX3 duration: `P1D`, `P2W`, ...
+    pub value: String,
+    /// The word that turns the count into a date: `after`, `before`, `later`, `earlier`.
+    pub signal: String,
 }
 
 /// When the document was published.
