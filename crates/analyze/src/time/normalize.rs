@@ -85,6 +85,8 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
         }
         "year" => point(Point::Year(number(&a(0)?)? as i32))?,
         "decade" => point(Point::Decade(number(&a(0)?)? as i32))?,
+        // "the 20th century" is the 1900s: `19`.
+        "century" => point(Point::Century(number(&a(0)?)? as i32 - 1))?,
         "deictic" => {
             let d = dct?.add_days(number(&a(0)?)?);
             point(Point::Day(d))?
@@ -180,6 +182,7 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
             };
             point(Point::Quarter(year, q))?
         }
+        "yearend" => point(Point::Day(Date::new(dct?.year, 12, 31)?))?,
         "lastquarter" => {
             let d = shift(dct?, Unit::Quarter, -1);
             point(Point::Quarter(d.year, d.quarter()))?
