@@ -183,6 +183,14 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
             point(Point::Quarter(year, q))?
         }
         "yearend" => point(Point::Day(Date::new(dct?.year, 12, 31)?))?,
+        "yearquarter" => {
+            // "the 1988 period": the quarter under discussion, in that year.
+            let q = match cx.reference {
+                Some(Point::Quarter(_, q)) => q,
+                _ => shift(dct?, Unit::Quarter, -1).quarter(),
+            };
+            (Point::Quarter(number(&a(0)?)? as i32, q).value(), None)
+        }
         "lastquarter" => {
             let d = shift(dct?, Unit::Quarter, -1);
             point(Point::Quarter(d.year, d.quarter()))?
