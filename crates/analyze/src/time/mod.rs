@@ -84,7 +84,6 @@ const PAST: &[&str] = &[
     "said",
     "told",
     "ago",
-    "last",
     "yesterday",
     "came",
     "went",
@@ -137,10 +136,9 @@ const TENSE_WINDOW: usize = 6;
 /// Whether the `-ed` word at `i` is a participle after a modal, `be` or `to` ("can be
 /// exercised", "will be completed", "to be held"): no past tense.
 fn passive(tokens: &[matcher::TimeToken], i: usize) -> bool {
-    const BEFORE: &[&str] = &[
-        "be", "been", "being", "to", "can", "could", "will", "would", "may", "might", "must",
-        "should", "shall", "'ll",
-    ];
+    // "be", perhaps with an adverb between ("be fully paid"); a modal or "to" alone is not
+    // enough ("the ambassador to Venezuela said").
+    const BEFORE: &[&str] = &["be", "been", "being"];
     (1..=2).any(|back| {
         i.checked_sub(back)
             .and_then(|k| tokens.get(k))
