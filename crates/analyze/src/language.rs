@@ -163,7 +163,12 @@ impl Stage for LanguageStage {
         if letters(&sample) < MIN_LETTERS / 2 {
             return;
         }
-        let Some(main) = detector().detect_language_of(&sample) else {
+        // A sample plainly in one language by its function words needs no model.
+        let plain = FUNCTION_WORDS
+            .iter()
+            .map(|&(l, _)| l)
+            .find(|&l| plainly_in(&sample, l));
+        let Some(main) = plain.or_else(|| detector().detect_language_of(&sample)) else {
             return;
         };
         doc.language = Some(code(main));
@@ -217,9 +222,31 @@ fn letters(text: &str) -> usize {
     text.chars().filter(|c| c.is_alphabetic()).count()
 }
 
+/// Whether `text` shows any sign of a language other than `main`: a letter outside ASCII, or a
+/// function word of another language that is not also one of `main`'s. Without one, a headline
+/// or a list of names ("Marco Rubio's strategic stances") is `main` without asking lingua.
+fn foreign_hint(text: &str, main: Language) -> bool {
+    if !text.is_ascii() {
+        return true;
+    }
+    let own: &[&str] = FUNCTION_WORDS
+        .iter()
+        .find(|(l, _)| *l == main)
+        .map_or(&[], |(_, list)| list);
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .any(|w| {
+            !own.contains(&w.as_str())
+                && FUNCTION_WORDS
+                    .iter()
+                    .any(|(l, list)| *l != main && list.contains(&w.as_str()))
+        })
+}
+
 /// The language of `text` when it is confidently not `main`.
 fn other_language(text: &str, main: Language) -> Option<String> {
-    if letters(text) < MIN_LETTERS || plainly_in(text, main) {
+    if letters(text) < MIN_LETTERS || plainly_in(text, main) || !foreign_hint(text, main) {
         return None;
     }
     let (best, confidence) = detector()
@@ -227,4 +254,40 @@ fn other_language(text: &str, main: Language) -> Option<String> {
         .into_iter()
         .next()?;
     (best != main && confidence >= MIN_CONFIDENCE).then(|| code(best))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn analysed(text: &str) -> Doc {
+        let mut doc = Doc::new(text);
+        crate::analyze(&mut doc);
+        doc
+    }
+
+    #[test]
+    fn documents_in_each_language() {
+        let cases = [
+            ("The minister said on Monday that the talks with the unions would go on for as long as it takes.", "en"),
+            ("El ministro dijo el lunes que las conversaciones con los sindicatos seguirán todo el tiempo que sea necesario.", "es"),
+            ("Le ministre a dit lundi que les discussions avec les syndicats se poursuivront aussi longtemps qu'il le faudra.", "fr"),
+            ("Der Minister sagte am Montag, dass die Gespräche mit den Gewerkschaften so lange weitergehen, wie es nötig ist.", "de"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(analysed(text).language.as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_foreign_paragraph_is_tagged_and_an_english_headline_is_not() {
+        let doc = analysed(
+            "Marco Rubio's Strategic Stances Draw Praise From Party Donors\n\n\
+             The senator said on Tuesday that he would not change his plans for the campaign.\n\n\
+             «La soberanía no se vende, se ama y se defiende», escribió la presidenta en su cuenta.\n",
+        );
+        assert_eq!(doc.language.as_deref(), Some("en"));
+        let langs: Vec<Option<&str>> = doc.paragraphs.iter().map(|p| p.lang.as_deref()).collect();
+        assert_eq!(langs, [None, None, Some("es")]);
+    }
 }

@@ -103,14 +103,25 @@ impl Weights {
     pub fn scores(&self, features: &[u64], out: &mut Vec<f32>) {
         out.clear();
         out.resize(self.classes.len(), 0.0);
-        for &f in features {
-            if let Some(ws) = self.get(f) {
-                for &(c, w) in ws {
+        // Look every feature up first, then add: the lookups are independent loads that the
+        // processor can overlap, where interleaving them with the additions would not.
+        let mut runs = [(0u32, 0u32); 64];
+        let mut n = 0;
+        for chunk in features.chunks(64) {
+            for &f in chunk {
+                if let Some(&run) = self.index.get(&f) {
+                    runs[n] = run;
+                    n += 1;
+                }
+            }
+            for &(start, len) in &runs[..n] {
+                for &(c, w) in &self.pairs[start as usize..(start + len) as usize] {
                     if let Some(o) = out.get_mut(c as usize) {
                         *o += w;
                     }
                 }
             }
+            n = 0;
         }
     }
 }
