@@ -3,8 +3,8 @@
 use std::collections::BTreeSet;
 
 use crate::layers::{
-    Amount, Debris, Entity, Event, Paragraph, Post, PublicationDate, Quote, Sentence, Source,
-    Timex, Token,
+    Amount, Debris, Entity, Event, PageSpan, Paragraph, Post, PublicationDate, Quote, Sentence,
+    Source, Timex, Token,
 };
 use crate::{Diagnostic, Layer, Span};
 
@@ -33,6 +33,8 @@ pub struct Doc {
     pub debris: Vec<Debris>,
     pub posts: Vec<Post>,
     pub diagnostics: Vec<Diagnostic>,
+    /// For a document extracted from HTML: its text's runs and the page bytes they came from.
+    pub source_map: Vec<PageSpan>,
     produced: BTreeSet<Layer>,
 }
 
@@ -145,6 +147,9 @@ impl Doc {
         if let Some(span) = self.publication_date.as_ref().and_then(|p| p.span) {
             check("publication date", span);
         }
+        self.source_map
+            .iter()
+            .for_each(|m| check("source map run", m.span));
         if !errors.is_empty() {
             return errors;
         }

@@ -7,8 +7,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::layers::{
-    Amount, Debris, Entity, Event, Paragraph, Post, PublicationDate, Quote, Sentence, Source,
-    Timex, Token,
+    Amount, Debris, Entity, Event, PageSpan, Paragraph, Post, PublicationDate, Quote, Sentence,
+    Source, Timex, Token,
 };
 use crate::{Diagnostic, Doc, Layer};
 
@@ -50,6 +50,8 @@ struct WireOut<'a> {
     debris: &'a [Debris],
     posts: &'a [Post],
     diagnostics: &'a [Diagnostic],
+    #[serde(skip_serializing_if = "<[PageSpan]>::is_empty")]
+    source_map: &'a [PageSpan],
 }
 
 #[derive(Deserialize)]
@@ -94,6 +96,8 @@ struct WireIn {
     posts: Vec<Post>,
     #[serde(default)]
     diagnostics: Vec<Diagnostic>,
+    #[serde(default)]
+    source_map: Vec<PageSpan>,
 }
 
 /// Why a `newsgraph/1` document could not be read.
@@ -152,6 +156,7 @@ impl Doc {
             debris: &self.debris,
             posts: &self.posts,
             diagnostics: &self.diagnostics,
+            source_map: &self.source_map,
         }
     }
 
@@ -180,6 +185,7 @@ impl Doc {
         doc.debris = w.debris;
         doc.posts = w.posts;
         doc.diagnostics = w.diagnostics;
+        doc.source_map = w.source_map;
         for name in &w.layers {
             if let Some(&layer) = Layer::ALL.iter().find(|l| l.name() == name) {
                 doc.mark_produced(layer);

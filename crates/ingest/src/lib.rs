@@ -9,9 +9,11 @@
 mod extract;
 mod meta;
 pub mod read;
+mod sourcemap;
 
 pub use extract::{extract, Article};
 pub use read::{Format, ReadError, Record};
+pub use sourcemap::source_map;
 
 use newsgraph_doc::layers::PublicationDate;
 use newsgraph_doc::{Diagnostic, Doc, Origin, Severity};
@@ -97,6 +99,7 @@ fn html_document(bytes: &[u8], url: Option<&str>, charset: Option<&str>) -> Doc 
     let html = decode_html_with(bytes, charset);
     let article = extract(&html, url);
     let mut doc = Doc::new(article.text);
+    doc.source_map = source_map(&html, doc.text());
     doc.title = article.title;
     doc.authors = article.authors;
     doc.url = article.url.or_else(|| url.map(str::to_owned));

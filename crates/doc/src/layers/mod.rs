@@ -3,6 +3,7 @@
 mod debris;
 mod entity;
 mod event;
+mod page;
 mod quote;
 mod segment;
 mod source;
@@ -11,6 +12,7 @@ mod time;
 pub use debris::{Debris, DebrisKind, Platform, Post};
 pub use entity::{Entity, EntityType, Mention};
 pub use event::{Actor, Event};
+pub use page::PageSpan;
 pub use quote::{DateFrom, Quote, QuoteKind, Speaker};
 pub use segment::{Paragraph, Sentence, Token, TokenKind};
 pub use source::{Amount, Source};
