@@ -54,12 +54,67 @@ fn iso_date(s: &str) -> Option<String> {
             && w[5..7].iter().all(u8::is_ascii_digit)
             && w[7] == b'-'
             && w[8..10].iter().all(u8::is_ascii_digit);
-        ok.then(|| String::from_utf8_lossy(w).into_owned())
+        let date = String::from_utf8_lossy(w).into_owned();
+        // CMS placeholders ("0001-01-01T00:00:00Z") are no dates.
+        (ok && plausible(&date)).then_some(date)
     })
 }
 
-/// From meta tags, JSON-LD, `<time datetime>`, or the URL (`/2025/05/05/`).
+/// Whether `YYYY-MM-DD` could date a web page.
+fn plausible(date: &str) -> bool {
+    let part = |r: std::ops::Range<usize>| date.get(r).and_then(|p| p.parse::<u32>().ok());
+    matches!(
+        (part(0..4), part(5..7), part(8..10)),
+        (Some(1990..=2100), Some(1..=12), Some(1..=31))
+    )
+}
+
+/// Days from `a` to `b` (both `YYYY-MM-DD`), roughly: enough to tell "the same or the next".
+fn days_apart(a: &str, b: &str) -> Option<i64> {
+    let day = |d: &str| -> Option<i64> {
+        let part = |r: std::ops::Range<usize>| d.get(r).and_then(|p| p.parse::<i64>().ok());
+        let (y, m, dd) = (part(0..4)?, part(5..7)?, part(8..10)?);
+        // Days since 0000-03-01 (the civil-from-days algorithm's epoch).
+        let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
+        Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + dd - 1)
+    };
+    Some((day(b)? - day(a)?).abs())
+}
+
+/// The date in a URL's path: `/2025/05/05/` or `/2025-05-05/`.
+fn url_date(url: &str) -> Option<String> {
+    let parts: Vec<&str> = url.split('/').collect();
+    let slashed = parts.windows(3).find_map(|w| {
+        let (y, m, d) = (w[0], w[1], w[2]);
+        let ok = y.len() == 4 && m.len() <= 2 && d.len() >= 1;
+        let d: String = d.chars().take_while(char::is_ascii_digit).take(2).collect();
+        let all_digits = [y, m].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+        (ok && all_digits && !d.is_empty())
+            .then(|| format!("{y}-{:0>2}-{d:0>2}", m))
+            .filter(|date| plausible(date))
+    });
+    slashed.or_else(|| {
+        parts.iter().find_map(|p| {
+            iso_date(p).filter(|_| p.len() == 10 || p.as_bytes().get(10) == Some(&b'-'))
+        })
+    })
+}
+
+/// From meta tags, JSON-LD, `<time datetime>`, or the URL (`/2025/05/05/`). A stated date a
+/// day off the URL's is a UTC timestamp of a late-evening story; the URL has the site's own
+/// date for it.
 pub fn published(doc: &Html, url: Option<&str>) -> Option<String> {
+    let stated = stated_date(doc);
+    let in_url = url.and_then(url_date);
+    match (stated, in_url) {
+        (Some(s), Some(u)) if days_apart(&s, &u).is_some_and(|d| d <= 1) => Some(u),
+        (Some(s), _) => Some(s),
+        (None, u) => u,
+    }
+}
+
+/// The date the page's metadata states.
+fn stated_date(doc: &Html) -> Option<String> {
     for (css, attr) in [
         (
             r#"meta[property="article:published_time"]"#,
@@ -71,32 +126,28 @@ pub fn published(doc: &Html, url: Option<&str>) -> Option<String> {
         (r#"meta[itemprop="datePublished"]"#, Some("content")),
         (r#"meta[name="dc.date"]"#, Some("content")),
         (r#"meta[name="DC.date.issued"]"#, Some("content")),
+        // Publishing vendors' tags (Parse.ly, Sailthru) and Open Graph variants.
+        (r#"meta[name="parsely-pub-date"]"#, Some("content")),
+        (r#"meta[name="sailthru.date"]"#, Some("content")),
+        (
+            r#"meta[property="og:article:published_time"]"#,
+            Some("content"),
+        ),
+        (r#"meta[name="publish-date"]"#, Some("content")),
+        (r#"meta[itemprop="dateCreated"]"#, Some("content")),
         ("time[datetime]", Some("datetime")),
     ] {
         if let Some(d) = select(doc, css, attr).and_then(|v| iso_date(&v)) {
             return Some(d);
         }
     }
-    if let Ok(sel) = Selector::parse(r#"script[type="application/ld+json"]"#) {
-        for s in doc.select(&sel) {
-            let text: String = s.text().collect();
-            if let Some(i) = text.find("\"datePublished\"") {
-                if let Some(d) = iso_date(&text[i..]) {
-                    return Some(d);
-                }
-            }
-        }
-    }
-    let url = url?;
-    let parts: Vec<&str> = url.split('/').collect();
-    parts.windows(3).find_map(|w| {
-        let (y, m, d) = (w[0], w[1], w[2]);
-        let ok = y.len() == 4 && y.starts_with(['1', '2']) && m.len() == 2 && d.len() >= 2;
-        let d = d.get(..2)?;
-        (ok && [y, m, d]
-            .iter()
-            .all(|p| p.bytes().all(|b| b.is_ascii_digit())))
-        .then(|| format!("{y}-{m}-{d}"))
+    let sel = Selector::parse(r#"script[type="application/ld+json"]"#).ok()?;
+    doc.select(&sel).find_map(|s| {
+        let text: String = s.text().collect();
+        // The value right after the key, not a date further on.
+        let i = text.find("\"datePublished\"")?;
+        let value: String = text[i..].chars().take(60).collect();
+        iso_date(&value)
     })
 }
 
@@ -152,4 +203,58 @@ pub fn json_ld_body(doc: &Html) -> Option<String> {
         let out = out.trim().to_owned();
         (!out.is_empty()).then_some(out)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn published_of(head: &str, url: Option<&str>) -> Option<String> {
+        published(
+            &Html::parse_document(&format!("<html><head>{head}</head><body></body></html>")),
+            url,
+        )
+    }
+
+    #[test]
+    fn publication_dates() {
+        let utc = r#"<meta property="article:published_time" content="2019-11-19T02:34:30Z">"#;
+        // A late-evening story: UTC says the next day, the URL has the site's own date.
+        assert_eq!(
+            published_of(utc, Some("https://example.com/2019/11/18/story/index.html")).as_deref(),
+            Some("2019-11-18")
+        );
+        // A URL date far from the stated one is another thing (an archive path).
+        assert_eq!(
+            published_of(utc, Some("https://example.com/2017/01/05/old")).as_deref(),
+            Some("2019-11-19")
+        );
+        // A CMS placeholder is no date; the URL's is used.
+        let placeholder = r#"<script type="application/ld+json">{"datePublished": "0001-01-01T00:00:00Z", "dateModified": "2019-11-20T10:00:00Z"}</script>"#;
+        assert_eq!(
+            published_of(
+                placeholder,
+                Some("https://example.com/story/news/2019/11/19/teachers/")
+            )
+            .as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(published_of(placeholder, None), None);
+        assert_eq!(
+            published_of(
+                "",
+                Some("https://example.com/business/story/2019-11-19/merger")
+            )
+            .as_deref(),
+            Some("2019-11-19")
+        );
+        assert_eq!(
+            published_of(
+                r#"<meta name="sailthru.date" content="2019-11-18 16:07:38">"#,
+                None
+            )
+            .as_deref(),
+            Some("2019-11-18")
+        );
+    }
 }
