@@ -211,13 +211,46 @@ fn subtree_score(blocks: &[Block], good: &dyn Fn(&Block) -> bool, root: ElementR
         .sum()
 }
 
-/// Characters of paragraph text under `e`.
-fn paragraph_chars(e: &ElementRef) -> usize {
-    e.descendants()
-        .filter_map(ElementRef::wrap)
-        .filter(|d| d.value().name() == "p")
-        .map(|p| p.text().map(str::len).sum::<usize>())
-        .sum()
+/// Characters of paragraph text under `e`: in `<p>`s, and in divs that hold text without
+/// blocks (Blogger writes its posts as `<div><span>text</span></div>`).
+#[derive(Clone, Copy, Debug, Default)]
+struct ParagraphChars {
+    p: usize,
+    div: usize,
+}
+
+impl ParagraphChars {
+    fn of(e: &ElementRef) -> ParagraphChars {
+        let mut out = ParagraphChars::default();
+        for d in e.descendants().filter_map(ElementRef::wrap) {
+            match d.value().name() {
+                "p" => out.p += d.text().map(str::len).sum::<usize>(),
+                "div" if !has_block_inside(&d) => {
+                    out.div += d.text().map(|t| t.trim().len()).sum::<usize>();
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn total(self) -> usize {
+        self.p + self.div
+    }
+
+    /// Whether this holds most of `page`'s paragraph text, counted either way.
+    fn most_of(self, page: ParagraphChars) -> bool {
+        self.p * 2 > page.p || self.total() * 2 > page.total()
+    }
+}
+
+/// Whether a block element (or a div) sits under `e`.
+fn has_block_inside(e: &ElementRef) -> bool {
+    e.descendants().skip(1).any(|d| {
+        d.value()
+            .as_element()
+            .is_some_and(|el| BLOCK_TAGS.contains(&el.name()) || el.name() == "div")
+    })
 }
 
 /// A block of text and where it sits.
@@ -254,27 +287,29 @@ fn text_of(e: &ElementRef, links: &mut usize, out: &mut String, in_link: bool) {
 
 /// Collects the text blocks under `e`. `page_chars` is the page's paragraph text: an element
 /// named like furniture that holds most of it is the article's container after all.
-fn collect<'a>(e: ElementRef<'a>, out: &mut Vec<Block<'a>>, depth: usize, page_chars: usize) {
+fn collect<'a>(
+    e: ElementRef<'a>,
+    out: &mut Vec<Block<'a>>,
+    depth: usize,
+    page_chars: ParagraphChars,
+) {
     if depth > 200 {
         return;
     }
     match furniture(&e) {
         Some(Furniture::Tag) => return,
         // (The cheap test first: the subtree is walked only on pages with text to compare.)
-        Some(Furniture::Named) if page_chars < 500 || paragraph_chars(&e) * 2 <= page_chars => {
+        Some(Furniture::Named)
+            if page_chars.total() < 500 || !ParagraphChars::of(&e).most_of(page_chars) =>
+        {
             return
         }
         _ => {}
     }
     let name = e.value().name();
-    let has_inner_block = || {
-        e.descendants().skip(1).any(|d| {
-            d.value()
-                .as_element()
-                .is_some_and(|el| BLOCK_TAGS.contains(&el.name()) || el.name() == "div")
-        })
-    };
-    if BLOCK_TAGS.contains(&name) && (name == "p" || !has_inner_block()) {
+    let has_inner_block = || has_block_inside(&e);
+    // A div with no block inside is a paragraph (Blogger's `<div><span>text</span></div>`).
+    if (BLOCK_TAGS.contains(&name) || name == "div") && (name == "p" || !has_inner_block()) {
         let mut text = String::new();
         let mut links = 0;
         text_of(&e, &mut links, &mut text, false);
@@ -335,7 +370,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
     }
     let doc = Html::parse_document(html);
     let mut blocks = Vec::new();
-    let page_chars = paragraph_chars(&doc.root_element());
+    let page_chars = ParagraphChars::of(&doc.root_element());
     collect(doc.root_element(), &mut blocks, 0, page_chars);
     // Consent banners read like prose; their words give them away.
     blocks.retain(|b| {
