@@ -378,7 +378,10 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
         !(t.contains("cookie")
             && (t.contains("privacy") || t.contains("consent") || t.contains("tracking")))
     });
-    let good = |b: &Block| b.text.chars().count() >= 25 && link_density(b) < 0.5;
+    // A teaser of another story is cut short ("... has its days numbered...."): it does not
+    // vote for its container.
+    let teaser = |b: &Block| b.text.ends_with("...") || b.text.ends_with('…');
+    let good = |b: &Block| b.text.chars().count() >= 25 && link_density(b) < 0.5 && !teaser(b);
 
     let mut scores: HashMap<ego_id::Id, f64> = HashMap::new();
     for b in blocks.iter().filter(|b| good(b)) {
@@ -496,6 +499,24 @@ mod ego_id {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blogger_div_posts_beat_a_longer_list_of_teasers() {
+        let sentence = "The council met on Monday, and its members voted, after a long debate, to keep the harbour open to fishing boats through the winter.";
+        let post: String = (0..4)
+            .map(|i| format!("<div><span style=\"font-size: small;\">{i}. {sentence}</span></div>"))
+            .collect();
+        let teasers: String = (0..12)
+            .map(|i| format!("<li><a href=\"/s{i}\">Story {i}</a><span>Officials said on Tuesday, in a statement to reporters, that the plan for the new bridge would be ready before...</span></li>"))
+            .collect();
+        let html = format!(
+            "<html><body><div class=\"breaking-news\"><ul>{teasers}</ul></div>\
+             <div class=\"widget Blog\"><div class=\"post-body\">{post}</div></div></body></html>"
+        );
+        let a = extract(&html, None);
+        assert_eq!(a.text.lines().count(), 4, "{}", a.text);
+        assert!(a.text.lines().all(|l| l.ends_with(sentence)), "{}", a.text);
+    }
 
     #[test]
     fn the_body_without_furniture() {
