@@ -154,7 +154,7 @@ const BLOCK_TAGS: &[&str] = &[
     "blockquote",
     "pre",
     "dd",
-    "td",
+    "tr",
 ];
 
 fn is_furniture(e: &ElementRef) -> bool {
@@ -274,7 +274,7 @@ fn text_of(e: &ElementRef, links: &mut usize, out: &mut String, in_link: bool) {
                     if is_furniture(&ce) {
                         continue;
                     }
-                    if ce.value().name() == "br" {
+                    if matches!(ce.value().name(), "br" | "td" | "th") {
                         out.push(' ');
                     }
                     text_of(&ce, links, out, in_link || ce.value().name() == "a");
@@ -456,7 +456,10 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
                 .iter()
                 .filter(|b| inside(b) && link_density(b) < 0.5)
                 .filter(|b| {
-                    b.text.chars().count() >= 25 || b.text.ends_with(['.', '!', '?', '"', '”', ':'])
+                    // A table's rows are kept whole, however short.
+                    b.element.value().name() == "tr"
+                        || b.text.chars().count() >= 25
+                        || b.text.ends_with(['.', '!', '?', '"', '”', ':'])
                 })
                 .map(|b| b.text.as_str())
                 .collect::<Vec<_>>()
@@ -499,6 +502,29 @@ mod ego_id {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_in_the_article_reads_row_by_row() {
+        let html = "<html><body><article>\
+            <p>The standings after the final race of the season, with points and wins, are below.</p>\
+            <table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>\
+            <tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr>\
+            <tr><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr></table>\
+            <p>The champion, who won five races this year, said on Sunday that he would be back.</p>\
+            </article></body></html>";
+        let a = extract(html, None);
+        let lines: Vec<&str> = a.text.lines().collect();
+        assert_eq!(
+            lines[1..4],
+            [
+                "Pos. Driver Points",
+                "1 Kyle Busch 5040",
+                "2 Martin Truex Jr. 5035"
+            ],
+            "{}",
+            a.text
+        );
+    }
 
     #[test]
     fn blogger_div_posts_beat_a_longer_list_of_teasers() {
