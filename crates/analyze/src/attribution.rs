@@ -179,6 +179,7 @@ impl Stage for Attribution {
             let quoted = doc.slice(doc.quotes[i].span);
             let words = quoted.split_whitespace().count();
             let sentence = is_sentence(quoted);
+            let title = is_title(quoted);
             let q = &mut doc.quotes[i];
             // A few quoted words with no speaker and no cue are a scare quote or a title, unless
             // they make a sentence ("The bridge is unsafe." has a speaker nobody names).
@@ -189,6 +190,15 @@ impl Stage for Attribution {
                 && !sentence
             {
                 q.kind = QuoteKind::Scare;
+            }
+            // A title in quotes ("Fox News Sunday", "The Truman Show.") is nobody's words, even
+            // beside a speaker ("he told “Morning Joe”").
+            if q.parent.is_none() && title {
+                q.kind = QuoteKind::Scare;
+                q.speaker = None;
+                q.addressee = None;
+                q.cue = None;
+                continue;
             }
             q.speaker = speaker;
             q.addressee = addressee;
@@ -208,6 +218,34 @@ fn is_sentence(quoted: &str) -> bool {
             let w = w.trim_matches(|c: char| !c.is_alphabetic());
             w.chars().count() >= 4 && w.starts_with(char::is_lowercase)
         })
+}
+
+/// Whether quoted words read as the title of a work or a show ("Fox News Sunday", "The Truman
+/// Show."): two to eight words in title case (lowercase only for the small words titles keep
+/// lowercase), not a cry ("USA! USA!") or a question.
+fn is_title(quoted: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "of", "the", "and", "for", "with", "in", "on", "a", "an", "to", "at", "by", "or", "from",
+    ];
+    let t = quoted
+        .trim()
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '!' && c != '?');
+    let words: Vec<&str> = t
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    (2..=8).contains(&words.len())
+        && !t.ends_with(['!', '?'])
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || SMALL.contains(w)
+        })
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "I" | "I'm" | "We" | "You" | "Mr" | "Mrs" | "Ms"))
 }
 
 fn is_cue_verb(word: &str) -> bool {
