@@ -481,7 +481,21 @@ fn noun_phrase(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
 fn is_glue(s: &str) -> bool {
     matches!(
         s,
-        "," | "”" | "“" | "\"" | "'" | "’" | "‘" | "." | "?" | "!" | "»" | "«" | "—" | "–" | "-"
+        "," | "”"
+            | "“"
+            | "\""
+            | "'"
+            | "’"
+            | "‘"
+            | "."
+            | "?"
+            | "!"
+            | "»"
+            | "«"
+            | "—"
+            | "–"
+            | "-"
+            | "―"
     )
 }
 
@@ -581,6 +595,22 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
         j += 1;
     }
     let window: Vec<usize> = after[j..].iter().copied().take(AFTER_WINDOW).collect();
+    // A signature after a dash ("…” ― Carla Sanchez."), as under a letter or a post.
+    let dashed = after[..j]
+        .iter()
+        .any(|&k| matches!(doc.slice(tokens[k].span), "—" | "–" | "―"));
+    if dashed {
+        if let Some(s) = window
+            .first()
+            .and_then(|&k| speaker_at(doc, tokens, k, i))
+            .filter(|s| {
+                s.mention
+                    .is_some_and(|m| doc.slice(m).starts_with(char::is_uppercase))
+            })
+        {
+            return (Some(s), None, None);
+        }
+    }
     // "according to X" after the quote.
     if let Some(a) = window.windows(2).position(|w| {
         doc.slice(tokens[w[0]].span)
@@ -657,11 +687,64 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
         }
     }
 
+    // Introduced by a colon and no verb ("… doesn't surprise pollster Daron Shaw: “…”",
+    // "McConnell delivered a blunt message to Trump: “…”"): the first person or body named in
+    // the clause, not as a possessive.
+    let colon = before
+        .iter()
+        .rev()
+        .map(|&k| doc.slice(tokens[k].span))
+        .find(|w| !matches!(*w, "“" | "\"" | "‘" | "'" | "«" | "„"))
+        == Some(":");
+    if colon {
+        let named = before.iter().find_map(|&k| {
+            let (id, mention) = entity_at(doc, tokens[k].span)?;
+            let kind = doc.entities[id.index()].kind;
+            let possessive = doc.text()[mention.end()..].starts_with(['’', '\'']);
+            (matches!(kind, EntityType::PER | EntityType::ORG) && !possessive)
+                .then(|| (id, mention))
+        });
+        if let Some((id, mention)) = named {
+            let s = Speaker {
+                entity: Some(id),
+                name: doc.entities[id.index()].name.clone(),
+                mention: Some(mention),
+            };
+            return (Some(s), None, None);
+        }
+    }
+
     // No cue: the previous quote's speaker, when it is in the same paragraph.
     if q.parent.is_none() {
         let previous = doc.quotes[..i].iter().rev().find(|o| o.parent.is_none());
         if let Some(prev) = previous.filter(|o| region.contains(o.span)) {
             return (prev.speaker.clone(), None, None);
+        }
+        // A paragraph that is nothing but a quote goes on with the speaker of the quote that
+        // closed the paragraph before ("“…,” Murphy said.¶“I mean, …”").
+        if let Some(prev) = previous.filter(|o| o.speaker.is_some()) {
+            let alone = doc
+                .slice(region)
+                .chars()
+                .zip(doc.slice(region).char_indices())
+                .all(|(c, (at, _))| {
+                    let at = region.start() + at;
+                    !c.is_alphanumeric() || span.contains(Span::new(at, at + c.len_utf8()))
+                });
+            let before = doc
+                .paragraphs
+                .iter()
+                .rev()
+                .find(|p| p.span.end <= region.start);
+            let closes_before = before.is_some_and(|p| {
+                p.span.contains(prev.span)
+                    && doc.quotes[i - 1..i]
+                        .iter()
+                        .all(|o| o.parent.is_some() || o.id == prev.id)
+            });
+            if alone && closes_before {
+                return (prev.speaker.clone(), None, None);
+            }
         }
     }
     (None, None, None)
