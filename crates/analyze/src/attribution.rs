@@ -648,10 +648,19 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
             .rev()
             .take(4)
             .find_map(|p| speaker_at(doc, tokens, window[p], i));
+        // After the verb, a pronoun is the subject only at the clause's end ("…,” said he.");
+        // "and said he was standing" opens a reported clause.
         let subject = subject.or_else(|| {
-            window
-                .get(v + 1)
-                .and_then(|&k| speaker_at(doc, tokens, k, i))
+            let k = *window.get(v + 1)?;
+            let w = doc.slice(tokens[k].span);
+            let pronoun = PRONOUNS_HE.contains(&w) || PRONOUNS_SHE.contains(&w);
+            let ends = window
+                .get(v + 2)
+                .is_none_or(|&n| is_glue(doc.slice(tokens[n].span)));
+            if pronoun && !ends {
+                return None;
+            }
+            speaker_at(doc, tokens, k, i)
         });
         if let Some(s) = subject {
             let cue = s.mention.map_or(verb, |m| m.cover(verb));
