@@ -51,7 +51,9 @@ pub fn run(input: &Path, out: &Path) -> anyhow::Result<ExitCode> {
                     .map(|m| char_span(&index, m))
                     .into_iter()
                     .collect();
-                json!({"content": [char_span(&index, q.span)], "speaker": speaker})
+                // `kind` and `by` are ours, for error analysis; the scorer ignores them.
+                json!({"content": [char_span(&index, q.span)], "speaker": speaker,
+                       "kind": q.kind, "by": q.by.to_string()})
             })
             .collect();
         quotes += predicted.len();
