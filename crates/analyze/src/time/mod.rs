@@ -217,7 +217,12 @@ pub fn tag(doc: &Doc, grammar: &Grammar, dct: Option<Date>) -> Vec<Timex> {
             // An age ("a 6-year-old boy") is not a time expression.
             let age = tokens.get(m.last + 1).is_some_and(|t| t.lower == "-")
                 && tokens.get(m.last + 2).is_some_and(|t| t.lower == "old");
-            if age {
+            // "a second term", "a second time": an ordinal, not a second of time.
+            let ordinal = tokens[m.last].lower == "second"
+                && tokens.get(m.last + 1).is_some_and(|t| {
+                    t.lower.chars().all(char::is_alphabetic) && !t.lower.is_empty()
+                });
+            if age || ordinal {
                 continue;
             }
             let span = Span::new(tokens[m.first].span.start(), tokens[m.last].span.end());
@@ -263,6 +268,19 @@ pub fn tag(doc: &Doc, grammar: &Grammar, dct: Option<Date>) -> Vec<Timex> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_ordinal_second_and_an_age_are_no_timexes() {
+        for text in [
+            "She won a second term in office.",
+            "A 6-year-old boy was found.",
+        ] {
+            let doc = crate::analyze_text(text, Some("2025-05-05"));
+            assert!(doc.timexes.is_empty(), "{text}: {:?}", doc.timexes);
+        }
+        let doc = crate::analyze_text("Wait a second, he said.", Some("2025-05-05"));
+        assert_eq!(doc.timexes.len(), 1);
+    }
 
     /// Every example of every rule: the extent is found and gets the value.
     #[test]
