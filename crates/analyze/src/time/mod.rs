@@ -222,7 +222,11 @@ pub fn tag(doc: &Doc, grammar: &Grammar, dct: Option<Date>) -> Vec<Timex> {
                 && tokens.get(m.last + 1).is_some_and(|t| {
                     t.lower.chars().all(char::is_alphabetic) && !t.lower.is_empty()
                 });
-            if age || ordinal {
+            // "three-quarters of the votes", "a quarter of the country": a fraction.
+            let fraction = m.rule.func == "dur"
+                && tokens[m.last].lower.starts_with("quarter")
+                && tokens.get(m.last + 1).is_some_and(|t| t.lower == "of");
+            if age || ordinal || fraction {
                 continue;
             }
             let span = Span::new(tokens[m.first].span.start(), tokens[m.last].span.end());
@@ -270,7 +274,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_ordinal_second_and_an_age_are_no_timexes() {
+    fn an_ordinal_a_fraction_and_an_age_are_no_timexes() {
         for text in [
             "She won a second term in office.",
             "A 6-year-old boy was found.",
