@@ -226,7 +226,14 @@ pub fn tag(doc: &Doc, grammar: &Grammar, dct: Option<Date>) -> Vec<Timex> {
             let fraction = m.rule.func == "dur"
                 && tokens[m.last].lower.starts_with("quarter")
                 && tokens.get(m.last + 1).is_some_and(|t| t.lower == "of");
-            if age || ordinal || fraction {
+            // "Jan Kavan", "Dec Smith": a short month name before a capitalised word is a name.
+            let first_name = m.first == m.last
+                && tokens[m.first].lower.len() <= 4
+                && tokens[m.first].classes.iter().any(|(c, _)| c == "MONTH")
+                && tokens
+                    .get(m.last + 1)
+                    .is_some_and(|t| text[t.span].starts_with(char::is_uppercase));
+            if age || ordinal || fraction || first_name {
                 continue;
             }
             let span = Span::new(tokens[m.first].span.start(), tokens[m.last].span.end());
