@@ -711,7 +711,7 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
             let kind = doc.entities[id.index()].kind;
             let possessive = doc.text()[mention.end()..].starts_with(['’', '\'']);
             (matches!(kind, EntityType::PER | EntityType::ORG) && !possessive)
-                .then(|| (id, mention))
+                .then_some((id, mention))
         });
         if let Some((id, mention)) = named {
             let s = Speaker {

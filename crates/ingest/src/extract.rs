@@ -202,6 +202,33 @@ const TWIN: f64 = 0.2;
 /// How many ancestors of the best container are looked at for twins.
 const TWIN_LEVELS: usize = 4;
 
+/// Whether two class lists name the same kind of element: their first class is the same
+/// ("post__content__section wysiwyg" and "post__content__section dropcap").
+/// A grid's layout classes ("cell", "col-md-8", "row") say nothing of what a part holds: those
+/// must match whole.
+fn same_kind(other: Option<&str>, class: &str) -> bool {
+    const LAYOUT: &[&str] = &[
+        "cell",
+        "col",
+        "row",
+        "grid",
+        "container",
+        "wrap",
+        "span",
+        "flex",
+    ];
+    let first = |c: &str| c.split_whitespace().next().map(str::to_owned);
+    let Some(other) = other else {
+        return false;
+    };
+    let layout = first(class).is_some_and(|f| LAYOUT.iter().any(|l| f.starts_with(l)));
+    if layout {
+        other == class
+    } else {
+        first(other).is_some() && first(other) == first(class)
+    }
+}
+
 /// The score of the good blocks under `root`.
 fn subtree_score(blocks: &[Block], good: &dyn Fn(&Block) -> bool, root: ElementRef) -> f64 {
     blocks
@@ -433,7 +460,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
                         let twins = up.children().filter_map(ElementRef::wrap).filter(|sib| {
                             sib.id() != level.id()
                                 && sib.value().name() == level.value().name()
-                                && sib.value().attr("class") == Some(class)
+                                && same_kind(sib.value().attr("class"), class)
                         });
                         for twin in twins {
                             let id = ego_id::of(&twin);
@@ -502,6 +529,28 @@ mod ego_id {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn twin_parts_may_differ_in_their_other_classes_but_not_in_layout() {
+        let para = |i: usize| {
+            format!("<p>Paragraph {i} of the story, in which the council, after long debate, voted to keep the harbour open.</p>")
+        };
+        let part = |class: &str, from: usize| {
+            let ps: String = (from..from + 3).map(para).collect();
+            format!("<section class=\"{class}\">{ps}</section><figure><img src=\"x.jpg\"></figure>")
+        };
+        let html = format!(
+            "<html><body><div class=\"body\">{}{}</div></body></html>",
+            part("story-part dropcap", 0),
+            part("story-part", 3)
+        );
+        assert_eq!(extract(&html, None).text.lines().count(), 6);
+        assert!(same_kind(Some("cell auto article"), "cell auto article"));
+        assert!(!same_kind(
+            Some("cell medium-4 related"),
+            "cell auto article"
+        ));
+    }
 
     #[test]
     fn a_table_in_the_article_reads_row_by_row() {

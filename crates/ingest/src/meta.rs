@@ -86,7 +86,7 @@ fn url_date(url: &str) -> Option<String> {
     let parts: Vec<&str> = url.split('/').collect();
     let slashed = parts.windows(3).find_map(|w| {
         let (y, m, d) = (w[0], w[1], w[2]);
-        let ok = y.len() == 4 && m.len() <= 2 && d.len() >= 1;
+        let ok = y.len() == 4 && m.len() <= 2 && !d.is_empty();
         let d: String = d.chars().take_while(char::is_ascii_digit).take(2).collect();
         let all_digits = [y, m].iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
         (ok && all_digits && !d.is_empty())

@@ -151,8 +151,8 @@ fn shown(html: &str) -> Vec<Shown> {
 fn after_markup(html: &str, i: usize) -> usize {
     let bytes = html.as_bytes();
     let rest = &html[i..];
-    if rest.starts_with("<!--") {
-        return rest[4..].find("-->").map_or(html.len(), |e| i + 4 + e + 3);
+    if let Some(comment) = rest.strip_prefix("<!--") {
+        return comment.find("-->").map_or(html.len(), |e| i + 4 + e + 3);
     }
     let next = bytes.get(i + 1).copied().unwrap_or(b' ');
     if !(next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?')) {
