@@ -186,6 +186,7 @@ pub fn json_ld_body(doc: &Html) -> Option<String> {
                 '\\' => match chars.next()? {
                     'n' => out.push('\n'),
                     't' => out.push(' '),
+                    'r' | 'b' | 'f' => {}
                     'u' => {
                         let hex: String = chars.by_ref().take(4).collect();
                         out.push(
@@ -200,9 +201,35 @@ pub fn json_ld_body(doc: &Html) -> Option<String> {
                 c => out.push(c),
             }
         }
+        let out = markup_to_text(&out);
         let out = out.trim().to_owned();
         (!out.is_empty()).then_some(out)
     })
+}
+
+/// The text of a JSON-LD body that holds markup, raw (`<p>…</p>`) or escaped (`&lt;p&gt;`): tags
+/// dropped, references decoded, a line per paragraph.
+fn markup_to_text(body: &str) -> String {
+    let mut text = body.to_owned();
+    // Escaped markup decodes to markup once, so twice at most.
+    for _ in 0..2 {
+        if !(text.contains('<') || text.contains('&')) {
+            break;
+        }
+        let mut marked = text.clone();
+        for tag in [
+            "</p>", "</P>", "<br>", "<br/>", "<br />", "</div>", "</h2>", "</h3>", "</li>",
+        ] {
+            marked = marked.replace(tag, &format!("\n{tag}"));
+        }
+        let fragment = Html::parse_fragment(&marked);
+        text = fragment.root_element().text().collect();
+    }
+    text.lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[cfg(test)]
@@ -214,6 +241,16 @@ mod tests {
             &Html::parse_document(&format!("<html><head>{head}</head><body></body></html>")),
             url,
         )
+    }
+
+    #[test]
+    fn a_json_ld_body_with_markup_reads_as_text() {
+        let page = r#"<html><head><script type="application/ld+json">{"articleBody": "First line of the story.\r\n\r\n&lt;div align=&quot;center&quot;&gt;&lt;img src=&quot;x.jpg&quot;/&gt;&lt;/div&gt;\r\nSecond <b>line</b> &amp; more.<br>Third."}</script></head><body></body></html>"#;
+        let body = json_ld_body(&Html::parse_document(page));
+        assert_eq!(
+            body.as_deref(),
+            Some("First line of the story.\nSecond line & more.\nThird.")
+        );
     }
 
     #[test]
