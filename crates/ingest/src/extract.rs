@@ -373,6 +373,21 @@ fn collect<'a>(
     }
 }
 
+/// A text's length in Latin-letter terms: a Chinese, Japanese or Korean character says about as
+/// much as three letters.
+fn text_weight(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            let wide = matches!(u32::from(c), 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af);
+            if wide {
+                3
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
 fn link_density(b: &Block) -> f64 {
     let n = b.text.chars().filter(|c| !c.is_whitespace()).count().max(1);
     b.link_chars as f64 / n as f64
@@ -409,7 +424,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
     // A teaser of another story is cut short ("... has its days numbered...."): it does not
     // vote for its container.
     let teaser = |b: &Block| b.text.ends_with("...") || b.text.ends_with('…');
-    let good = |b: &Block| b.text.chars().count() >= 25 && link_density(b) < 0.5 && !teaser(b);
+    let good = |b: &Block| text_weight(&b.text) >= 25 && link_density(b) < 0.5 && !teaser(b);
 
     let mut scores: HashMap<ego_id::Id, f64> = HashMap::new();
     for b in blocks.iter().filter(|b| good(b)) {
@@ -486,8 +501,9 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
                 .filter(|b| {
                     // A table's rows are kept whole, however short.
                     b.element.value().name() == "tr"
-                        || b.text.chars().count() >= 25
-                        || b.text.ends_with(['.', '!', '?', '"', '”', ':'])
+                        || text_weight(&b.text) >= 25
+                        || b.text
+                            .ends_with(['.', '!', '?', '"', '”', ':', '。', '！', '？', '」'])
                 })
                 .map(|b| b.text.as_str())
                 .collect::<Vec<_>>()
@@ -530,6 +546,18 @@ mod ego_id {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_lines_in_japanese_weigh_as_much_as_longer_english_ones() {
+        assert_eq!(text_weight("ショートカットタブを開き"), 36);
+        assert_eq!(text_weight("Open the tab"), 12);
+        let para = "<p>ショートカットタブを開き、ショートカットの欄を</p>";
+        let html = format!(
+            "<html><body><article>{}</article></body></html>",
+            para.repeat(3)
+        );
+        assert_eq!(extract(&html, None).text.lines().count(), 3);
+    }
 
     #[test]
     fn twin_parts_may_differ_in_their_other_classes_but_not_in_layout() {
