@@ -451,8 +451,18 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
                 if let Some(parent) = c.parent() {
                     for sib in parent.children() {
                         let id = ego_id::of(&sib);
+                        // A sibling that scores, or is itself a paragraph of prose (readability's
+                        // rule: "Good morning! This is the news…" before a list of items).
+                        let prose = || {
+                            blocks.iter().any(|b| {
+                                ego_id::of(&b.element) == id
+                                    && b.element.value().name() == "p"
+                                    && link_density(b) < 0.25
+                                    && (text_weight(&b.text) >= 80 || b.text.ends_with('.'))
+                            })
+                        };
                         if id != ego_id::of(&c)
-                            && scores.get(&id).is_some_and(|s| *s >= best_score * 0.2)
+                            && (scores.get(&id).is_some_and(|s| *s >= best_score * 0.2) || prose())
                         {
                             roots.push(id);
                         }
@@ -491,9 +501,10 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
                 }
             }
             let inside = |b: &Block| {
-                b.element
-                    .ancestors()
-                    .any(|a| roots.contains(&ego_id::of(&a)))
+                roots.contains(&ego_id::of(&b.element))
+                    || b.element
+                        .ancestors()
+                        .any(|a| roots.contains(&ego_id::of(&a)))
             };
             blocks
                 .iter()
@@ -546,6 +557,19 @@ mod ego_id {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paragraph_beside_a_list_article_is_kept() {
+        let items: String = (0..6)
+            .map(|i| format!("<li><strong><a href=\"/s{i}\">Story {i} is here</a>.</strong> The company, which was founded in 2010, said on Monday that it would cut jobs.</li>"))
+            .collect();
+        let html = format!(
+            "<html><body><div class=\"post\"><p>Good morning! This is the news you need to know this Tuesday.</p><ol>{items}</ol></div></body></html>"
+        );
+        let a = extract(&html, None);
+        assert!(a.text.starts_with("Good morning!"), "{}", a.text);
+        assert_eq!(a.text.lines().count(), 7);
+    }
 
     #[test]
     fn short_lines_in_japanese_weigh_as_much_as_longer_english_ones() {
