@@ -351,25 +351,37 @@ fn collect<'a>(
         }
         return;
     }
-    // A div holding text directly is a block of its own.
-    if name == "div" {
-        let direct: String = e
-            .children()
-            .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-            .collect();
-        let direct = direct.split_whitespace().collect::<Vec<_>>().join(" ");
-        if direct.chars().count() > 60 {
+    // A div (or section, article) holding text directly: each run of its own text between
+    // block children is a block, in document order with the blocks of its children.
+    let holder = matches!(name, "div" | "section" | "article" | "main");
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut Vec<Block<'a>>| {
+        let text = run.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.chars().count() > 60 {
             out.push(Block {
                 element: e,
-                text: direct,
+                text,
                 link_chars: 0,
             });
         }
-    }
+        run.clear();
+    };
     for child in e.children() {
-        if let Some(ce) = ElementRef::wrap(child) {
-            collect(ce, out, depth + 1, page_chars);
+        match child.value() {
+            Node::Text(t) if holder => run.push_str(t),
+            Node::Element(el) => {
+                if holder && (BLOCK_TAGS.contains(&el.name()) || el.name() == "div") {
+                    flush(&mut run, out);
+                }
+                if let Some(ce) = ElementRef::wrap(child) {
+                    collect(ce, out, depth + 1, page_chars);
+                }
+            }
+            _ => {}
         }
+    }
+    if holder {
+        flush(&mut run, out);
     }
 }
 
@@ -557,6 +569,27 @@ mod ego_id {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_written_straight_into_a_section_reads_in_order_with_its_headings() {
+        let html = "<html><body><section class=\"article-page\">\
+            We bring you the best deals we have found today on games, hardware and electronics.<p></p>\
+            <h2>A controller for $39.99, the lowest price of the year</h2>\
+            The price of the controller has dropped to Black Friday levels, which is a first this season.<br>\
+            <h2>A monitor at 35% off, the lowest price we have seen</h2>\
+            This is the lowest price we have ever seen for one of the best gaming monitors out there.\
+            </section></body></html>";
+        let lines: Vec<String> = extract(html, None)
+            .text
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        assert_eq!(lines.len(), 5, "{lines:?}");
+        assert!(lines[0].starts_with("We bring you"));
+        assert!(lines[1].starts_with("A controller"));
+        assert!(lines[2].starts_with("The price"));
+        assert!(lines[4].starts_with("This is the lowest"));
+    }
 
     #[test]
     fn a_paragraph_beside_a_list_article_is_kept() {
