@@ -141,6 +141,7 @@ const SKIP_WORDS: &[&str] = &[
     "skip",
     "trending",
     "readmore",
+    "caption",
 ];
 /// Elements that hold a block of text.
 const BLOCK_TAGS: &[&str] = &[
