@@ -341,7 +341,12 @@ fn collect<'a>(
     if (BLOCK_TAGS.contains(&name) || name == "div") && (name == "p" || !has_inner_block()) {
         let mut text = String::new();
         let mut links = 0;
-        text_of(&e, &mut links, &mut text, false);
+        // A block inside a link (`<a><h3>Title</h3></a>`, a teaser) is link text all through.
+        let in_link = e
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| a.value().name() == "a");
+        text_of(&e, &mut links, &mut text, in_link);
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if !text.is_empty() {
             out.push(Block {
@@ -570,6 +575,19 @@ mod ego_id {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_inside_links_are_teasers_not_text() {
+        let para = "<p>The council met on Monday, and its members voted, after a long debate, to keep the harbour open.</p>";
+        let teaser = "<a href=\"/other\"><h3>Another story about the harbour and the council of the city</h3></a>";
+        let html = format!(
+            "<html><body><article>{}{}</article></body></html>",
+            para.repeat(4),
+            teaser.repeat(3)
+        );
+        let a = extract(&html, None);
+        assert_eq!(a.text.lines().count(), 4, "{}", a.text);
+    }
 
     #[test]
     fn text_written_straight_into_a_section_reads_in_order_with_its_headings() {
