@@ -286,7 +286,25 @@ fn has_block_inside(e: &ElementRef) -> bool {
 struct Block<'a> {
     element: ElementRef<'a>,
     text: String,
-    link_chars: usize,
+    /// The share of its non-space characters inside links.
+    density: f64,
+    /// [`text_weight`] of the text.
+    weight: usize,
+    /// Its readability score: [`score_of`].
+    score: f64,
+}
+
+impl<'a> Block<'a> {
+    fn new(element: ElementRef<'a>, text: String, link_chars: usize) -> Block<'a> {
+        let n = text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+        Block {
+            element,
+            weight: text_weight(&text),
+            score: score_of(&text),
+            text,
+            density: link_chars as f64 / n as f64,
+        }
+    }
 }
 
 fn text_of(e: &ElementRef, links: &mut usize, out: &mut String, in_link: bool) {
@@ -349,11 +367,7 @@ fn collect<'a>(
         text_of(&e, &mut links, &mut text, in_link);
         let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if !text.is_empty() {
-            out.push(Block {
-                element: e,
-                text,
-                link_chars: links,
-            });
+            out.push(Block::new(e, text, links));
         }
         return;
     }
@@ -364,11 +378,7 @@ fn collect<'a>(
     let flush = |run: &mut String, out: &mut Vec<Block<'a>>| {
         let text = run.split_whitespace().collect::<Vec<_>>().join(" ");
         if text.chars().count() > 60 {
-            out.push(Block {
-                element: e,
-                text,
-                link_chars: 0,
-            });
+            out.push(Block::new(e, text, 0));
         }
         run.clear();
     };
@@ -407,13 +417,17 @@ fn text_weight(text: &str) -> usize {
 }
 
 fn link_density(b: &Block) -> f64 {
-    let n = b.text.chars().filter(|c| !c.is_whitespace()).count().max(1);
-    b.link_chars as f64 / n as f64
+    b.density
 }
 
 fn score(b: &Block) -> f64 {
-    let len = b.text.chars().count() as f64;
-    1.0 + b.text.matches([',', '，', '、']).count() as f64 + (len / 100.0).min(3.0)
+    b.score
+}
+
+/// One for the block, one per comma, one per hundred characters up to three.
+fn score_of(text: &str) -> f64 {
+    let len = text.chars().count() as f64;
+    1.0 + text.matches([',', '，', '、']).count() as f64 + (len / 100.0).min(3.0)
 }
 
 /// Extracts the article of an HTML page; `url` helps date it when the page does not.
@@ -442,7 +456,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
     // A teaser of another story is cut short ("... has its days numbered...."): it does not
     // vote for its container.
     let teaser = |b: &Block| b.text.ends_with("...") || b.text.ends_with('…');
-    let good = |b: &Block| text_weight(&b.text) >= 25 && link_density(b) < 0.5 && !teaser(b);
+    let good = |b: &Block| b.weight >= 25 && link_density(b) < 0.5 && !teaser(b);
 
     let mut scores: HashMap<ego_id::Id, f64> = HashMap::new();
     for b in blocks.iter().filter(|b| good(b)) {
@@ -476,7 +490,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
                                 ego_id::of(&b.element) == id
                                     && b.element.value().name() == "p"
                                     && link_density(b) < 0.25
-                                    && (text_weight(&b.text) >= 80 || b.text.ends_with('.'))
+                                    && (b.weight >= 80 || b.text.ends_with('.'))
                             })
                         };
                         if id != ego_id::of(&c)
@@ -530,7 +544,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
                 .filter(|b| {
                     // A table's rows are kept whole, however short.
                     b.element.value().name() == "tr"
-                        || text_weight(&b.text) >= 25
+                        || b.weight >= 25
                         || b.text
                             .ends_with(['.', '!', '?', '"', '”', ':', '。', '！', '？', '」'])
                 })
