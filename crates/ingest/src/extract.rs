@@ -250,17 +250,29 @@ struct ParagraphChars {
 
 impl ParagraphChars {
     fn of(e: &ElementRef) -> ParagraphChars {
+        Self::walk(e, 0).0
+    }
+
+    /// The counts under `e`, and whether a block sits under it: one pass, bottom up.
+    fn walk(e: &ElementRef, depth: usize) -> (ParagraphChars, bool) {
         let mut out = ParagraphChars::default();
-        for d in e.descendants().filter_map(ElementRef::wrap) {
-            match d.value().name() {
-                "p" => out.p += d.text().map(str::len).sum::<usize>(),
-                "div" if !has_block_inside(&d) => {
-                    out.div += d.text().map(|t| t.trim().len()).sum::<usize>();
-                }
-                _ => {}
-            }
+        let mut block_inside = false;
+        if depth > 500 {
+            return (out, true);
         }
-        out
+        for child in e.children().filter_map(ElementRef::wrap) {
+            let (counts, inner) = Self::walk(&child, depth + 1);
+            out.p += counts.p;
+            out.div += counts.div;
+            let name = child.value().name();
+            block_inside |= inner || BLOCK_TAGS.contains(&name) || name == "div";
+        }
+        match e.value().name() {
+            "p" => out.p += e.text().map(str::len).sum::<usize>(),
+            "div" if !block_inside => out.div += e.text().map(|t| t.trim().len()).sum::<usize>(),
+            _ => {}
+        }
+        (out, block_inside)
     }
 
     fn total(self) -> usize {
