@@ -456,6 +456,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
         };
     }
     let doc = Html::parse_document(html);
+    let page = meta::Page::new(&doc);
     let mut blocks = Vec::new();
     let page_chars = ParagraphChars::of(&doc.root_element());
     collect(doc.root_element(), &mut blocks, 0, page_chars);
@@ -567,20 +568,20 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
     };
     // Pages that render their text with scripts often carry it in JSON-LD.
     let text = if text.chars().count() < 200 {
-        meta::json_ld_body(&doc)
+        meta::json_ld_body(&page)
             .filter(|b| b.chars().count() > text.chars().count())
             .unwrap_or(text)
     } else {
         text
     };
-    let canonical = meta::canonical(&doc).or_else(|| url.map(str::to_owned));
+    let canonical = meta::canonical(&page).or_else(|| url.map(str::to_owned));
     Article {
-        title: meta::title(&doc),
-        authors: meta::authors(&doc),
-        published: meta::published(&doc, canonical.as_deref()),
+        title: meta::title(&page),
+        authors: meta::authors(&page),
+        published: meta::published(&page, canonical.as_deref()),
         url: canonical,
-        site_name: meta::site_name(&doc),
-        language: meta::language(&doc),
+        site_name: meta::site_name(&page),
+        language: meta::language(&page),
         text,
         diagnostics: Vec::new(),
     }

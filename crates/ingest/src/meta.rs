@@ -1,10 +1,59 @@
 //! Page metadata: title, authors, publication date, canonical URL, site name, language.
 
+use std::collections::HashMap;
+
 use scraper::{Html, Selector};
 
-fn select(doc: &Html, css: &str, attr: Option<&str>) -> Option<String> {
+/// A parsed page with its `<meta>` tags indexed, read in one pass (a page is asked for a dozen
+/// of them; a selector per tag walked the whole tree each time).
+pub struct Page<'a> {
+    pub doc: &'a Html,
+    /// `(attribute, lowercased value)` of `name`, `property`, `itemprop` → the first `content`.
+    tags: HashMap<(&'static str, String), String>,
+}
+
+impl<'a> Page<'a> {
+    pub fn new(doc: &'a Html) -> Page<'a> {
+        let mut tags = HashMap::new();
+        if let Ok(sel) = Selector::parse("meta[content]") {
+            for e in doc.select(&sel) {
+                let Some(content) = e.value().attr("content") else {
+                    continue;
+                };
+                for key in ["name", "property", "itemprop"] {
+                    if let Some(v) = e.value().attr(key) {
+                        tags.entry((key, v.to_ascii_lowercase()))
+                            .or_insert_with(|| content.to_owned());
+                    }
+                }
+            }
+        }
+        Page { doc, tags }
+    }
+}
+
+/// `meta[KEY="VALUE"]` as its key and value.
+fn meta_selector(css: &str) -> Option<(&str, &str)> {
+    let inner = css.strip_prefix("meta[")?.strip_suffix("\"]")?;
+    let (key, value) = inner.split_once("=\"")?;
+    Some((key, value))
+}
+
+fn select(page: &Page, css: &str, attr: Option<&str>) -> Option<String> {
+    if let (Some((key, value)), Some("content")) = (meta_selector(css), attr) {
+        let v = page.tags.get(&(
+            match key {
+                "name" => "name",
+                "property" => "property",
+                _ => "itemprop",
+            },
+            value.to_ascii_lowercase(),
+        ))?;
+        let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
+        return (!v.is_empty()).then_some(v);
+    }
     let sel = Selector::parse(css).ok()?;
-    doc.select(&sel).find_map(|e| {
+    page.doc.select(&sel).find_map(|e| {
         let v = match attr {
             Some(a) => e.value().attr(a)?.to_owned(),
             None => e.text().collect::<String>(),
@@ -14,25 +63,25 @@ fn select(doc: &Html, css: &str, attr: Option<&str>) -> Option<String> {
     })
 }
 
-pub fn title(doc: &Html) -> Option<String> {
-    select(doc, r#"meta[property="og:title"]"#, Some("content"))
-        .or_else(|| select(doc, "h1", None))
-        .or_else(|| select(doc, "title", None))
+pub fn title(page: &Page) -> Option<String> {
+    select(page, r#"meta[property="og:title"]"#, Some("content"))
+        .or_else(|| select(page, "h1", None))
+        .or_else(|| select(page, "title", None))
 }
 
-pub fn authors(doc: &Html) -> Vec<String> {
+pub fn authors(page: &Page) -> Vec<String> {
     let mut out = Vec::new();
     for css in [
         r#"meta[name="author"]"#,
         r#"meta[property="article:author"]"#,
     ] {
-        if let Some(a) = select(doc, css, Some("content")).filter(|a| !a.starts_with("http")) {
+        if let Some(a) = select(page, css, Some("content")).filter(|a| !a.starts_with("http")) {
             out.push(a);
         }
     }
     if out.is_empty() {
         if let Some(a) =
-            select(doc, r#"[rel="author"], .byline, .author"#, None).filter(|a| a.len() < 80)
+            select(page, r#"[rel="author"], .byline, .author"#, None).filter(|a| a.len() < 80)
         {
             out.push(
                 a.trim_start_matches("By ")
@@ -103,8 +152,8 @@ fn url_date(url: &str) -> Option<String> {
 /// From meta tags, JSON-LD, `<time datetime>`, or the URL (`/2025/05/05/`). A stated date a
 /// day off the URL's is a UTC timestamp of a late-evening story; the URL has the site's own
 /// date for it.
-pub fn published(doc: &Html, url: Option<&str>) -> Option<String> {
-    let stated = stated_date(doc);
+pub fn published(page: &Page, url: Option<&str>) -> Option<String> {
+    let stated = stated_date(page);
     let in_url = url.and_then(url_date);
     match (stated, in_url) {
         (Some(s), Some(u)) if days_apart(&s, &u).is_some_and(|d| d <= 1) => Some(u),
@@ -114,7 +163,7 @@ pub fn published(doc: &Html, url: Option<&str>) -> Option<String> {
 }
 
 /// The date the page's metadata states.
-fn stated_date(doc: &Html) -> Option<String> {
+fn stated_date(page: &Page) -> Option<String> {
     for (css, attr) in [
         (
             r#"meta[property="article:published_time"]"#,
@@ -137,12 +186,12 @@ fn stated_date(doc: &Html) -> Option<String> {
         (r#"meta[itemprop="dateCreated"]"#, Some("content")),
         ("time[datetime]", Some("datetime")),
     ] {
-        if let Some(d) = select(doc, css, attr).and_then(|v| iso_date(&v)) {
+        if let Some(d) = select(page, css, attr).and_then(|v| iso_date(&v)) {
             return Some(d);
         }
     }
     let sel = Selector::parse(r#"script[type="application/ld+json"]"#).ok()?;
-    doc.select(&sel).find_map(|s| {
+    page.doc.select(&sel).find_map(|s| {
         let text: String = s.text().collect();
         // The value right after the key, not a date further on.
         let i = text.find("\"datePublished\"")?;
@@ -151,25 +200,25 @@ fn stated_date(doc: &Html) -> Option<String> {
     })
 }
 
-pub fn canonical(doc: &Html) -> Option<String> {
-    select(doc, r#"link[rel="canonical"]"#, Some("href"))
-        .or_else(|| select(doc, r#"meta[property="og:url"]"#, Some("content")))
+pub fn canonical(page: &Page) -> Option<String> {
+    select(page, r#"link[rel="canonical"]"#, Some("href"))
+        .or_else(|| select(page, r#"meta[property="og:url"]"#, Some("content")))
 }
 
-pub fn site_name(doc: &Html) -> Option<String> {
-    select(doc, r#"meta[property="og:site_name"]"#, Some("content"))
+pub fn site_name(page: &Page) -> Option<String> {
+    select(page, r#"meta[property="og:site_name"]"#, Some("content"))
 }
 
-pub fn language(doc: &Html) -> Option<String> {
-    select(doc, "html", Some("lang"))
+pub fn language(page: &Page) -> Option<String> {
+    select(page, "html", Some("lang"))
         .map(|l| l.split(['-', '_']).next().unwrap_or("").to_lowercase())
         .filter(|l| l.len() == 2)
 }
 
 /// The `articleBody` of the page's JSON-LD, when it has one.
-pub fn json_ld_body(doc: &Html) -> Option<String> {
+pub fn json_ld_body(page: &Page) -> Option<String> {
     let sel = Selector::parse(r#"script[type="application/ld+json"]"#).ok()?;
-    doc.select(&sel).find_map(|s| {
+    page.doc.select(&sel).find_map(|s| {
         let raw: String = s.text().collect();
         let i = raw.find("\"articleBody\"")?;
         let rest = raw[i + 13..]
@@ -237,16 +286,15 @@ mod tests {
     use super::*;
 
     fn published_of(head: &str, url: Option<&str>) -> Option<String> {
-        published(
-            &Html::parse_document(&format!("<html><head>{head}</head><body></body></html>")),
-            url,
-        )
+        let doc = Html::parse_document(&format!("<html><head>{head}</head><body></body></html>"));
+        published(&Page::new(&doc), url)
     }
 
     #[test]
     fn a_json_ld_body_with_markup_reads_as_text() {
         let page = r#"<html><head><script type="application/ld+json">{"articleBody": "First line of the story.\r\n\r\n&lt;div align=&quot;center&quot;&gt;&lt;img src=&quot;x.jpg&quot;/&gt;&lt;/div&gt;\r\nSecond <b>line</b> &amp; more.<br>Third."}</script></head><body></body></html>"#;
-        let body = json_ld_body(&Html::parse_document(page));
+        let doc = Html::parse_document(page);
+        let body = json_ld_body(&Page::new(&doc));
         assert_eq!(
             body.as_deref(),
             Some("First line of the story.\nSecond line & more.\nThird.")
