@@ -129,36 +129,32 @@ fn write(tml: &TimeMl, doc: &Doc) -> String {
         out.push_str(&escape(&text[at..t.span.start()]));
         // TimeML tags the count of "one day after" alone, as a DURATION, with the signal
         // outside; "a year earlier" stays one DATE.
-        if let Some(offset) = t.offset.as_ref().filter(|o| o.signal != "earlier") {
-            let _ = write!(
-                out,
-                "<TIMEX3 tid=\"t{}\" type=\"DURATION\" value=\"{}\">{}</TIMEX3>",
-                i + 1,
-                escape(&offset.value),
-                escape(&text[offset.span])
-            );
-            out.push_str(&escape(&text[offset.span.end()..t.span.end()]));
-            at = t.span.end();
-            continue;
-        }
-        let kind = match t.kind {
-            TimexType::TIME => "TIME",
-            TimexType::DURATION => "DURATION",
-            TimexType::SET => "SET",
-            _ => "DATE",
-        };
-        let modifier = t
-            .modifier
-            .as_deref()
+        let (kind, value, modifier, span) =
+            match t.offset.as_ref().filter(|o| o.signal != "earlier") {
+                Some(o) => ("DURATION", o.value.as_str(), None, o.span),
+                None => (
+                    match t.kind {
+                        TimexType::TIME => "TIME",
+                        TimexType::DURATION => "DURATION",
+                        TimexType::SET => "SET",
+                        _ => "DATE",
+                    },
+                    t.value.as_str(),
+                    t.modifier.as_deref(),
+                    t.span,
+                ),
+            };
+        let modifier = modifier
             .map(|m| format!(" mod=\"{m}\""))
             .unwrap_or_default();
         let _ = write!(
             out,
             "<TIMEX3 tid=\"t{}\" type=\"{kind}\" value=\"{}\"{modifier}>{}</TIMEX3>",
             i + 1,
-            escape(&t.value),
-            escape(&text[t.span])
+            escape(value),
+            escape(&text[span])
         );
+        out.push_str(&escape(&text[span.end()..t.span.end()]));
         at = t.span.end();
     }
     out.push_str(&escape(&text[at..]));
