@@ -101,6 +101,14 @@ const FUNCTION_WORDS: &[(Language, &[&str])] = &[
     ),
 ];
 
+/// The function words of `lang` (none for a language without a list).
+fn function_words(lang: Language) -> &'static [&'static str] {
+    FUNCTION_WORDS
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map_or(&[], |(_, list)| list)
+}
+
 /// Whether `text` plainly reads as `main`: at least four words, a fifth of them its function
 /// words, and more of them than of any other language's.
 fn plainly_in(text: &str, main: Language) -> bool {
@@ -113,12 +121,8 @@ fn plainly_in(text: &str, main: Language) -> bool {
         return false;
     }
     let share = |lang: Language| {
-        FUNCTION_WORDS
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .map_or(0, |(_, list)| {
-                words.iter().filter(|w| list.contains(&w.as_str())).count()
-            })
+        let list = function_words(lang);
+        words.iter().filter(|w| list.contains(&w.as_str())).count()
     };
     let own = share(main);
     own * 5 >= words.len()
@@ -229,10 +233,7 @@ fn foreign_hint(text: &str, main: Language) -> bool {
     if !text.is_ascii() {
         return true;
     }
-    let own: &[&str] = FUNCTION_WORDS
-        .iter()
-        .find(|(l, _)| *l == main)
-        .map_or(&[], |(_, list)| list);
+    let own = function_words(main);
     text.split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
         .map(str::to_ascii_lowercase)

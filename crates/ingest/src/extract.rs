@@ -265,7 +265,7 @@ impl ParagraphChars {
             out.p += counts.p;
             out.div += counts.div;
             let name = child.value().name();
-            block_inside |= inner || BLOCK_TAGS.contains(&name) || name == "div";
+            block_inside |= inner || is_block(name);
         }
         match e.value().name() {
             "p" => out.p += e.text().map(str::len).sum::<usize>(),
@@ -285,13 +285,16 @@ impl ParagraphChars {
     }
 }
 
+/// Whether elements named `name` hold blocks of text: the block tags and divs.
+fn is_block(name: &str) -> bool {
+    BLOCK_TAGS.contains(&name) || name == "div"
+}
+
 /// Whether a block element (or a div) sits under `e`.
 fn has_block_inside(e: &ElementRef) -> bool {
-    e.descendants().skip(1).any(|d| {
-        d.value()
-            .as_element()
-            .is_some_and(|el| BLOCK_TAGS.contains(&el.name()) || el.name() == "div")
-    })
+    e.descendants()
+        .skip(1)
+        .any(|d| d.value().as_element().is_some_and(|el| is_block(el.name())))
 }
 
 /// A block of text and where it sits.
@@ -368,7 +371,7 @@ fn collect<'a>(
     let name = e.value().name();
     let has_inner_block = || has_block_inside(&e);
     // A div with no block inside is a paragraph (Blogger's `<div><span>text</span></div>`).
-    if (BLOCK_TAGS.contains(&name) || name == "div") && (name == "p" || !has_inner_block()) {
+    if is_block(name) && (name == "p" || !has_inner_block()) {
         let mut text = String::new();
         let mut links = 0;
         // A block inside a link (`<a><h3>Title</h3></a>`, a teaser) is link text all through.
@@ -398,7 +401,7 @@ fn collect<'a>(
         match child.value() {
             Node::Text(t) if holder => run.push_str(t),
             Node::Element(el) => {
-                if holder && (BLOCK_TAGS.contains(&el.name()) || el.name() == "div") {
+                if holder && is_block(el.name()) {
                     flush(&mut run, out);
                 }
                 if let Some(ce) = ElementRef::wrap(child) {
@@ -494,20 +497,22 @@ pub fn extract(html: &str, url: Option<&str>) -> Article {
             if let Some(c) = container {
                 roots.push(ego_id::of(&c));
                 if let Some(parent) = c.parent() {
+                    // A sibling that scores, or is itself a paragraph of prose (readability's
+                    // rule: "Good morning! This is the news…" before a list of items).
+                    let prose: std::collections::HashSet<ego_id::Id> = blocks
+                        .iter()
+                        .filter(|b| {
+                            b.element.value().name() == "p"
+                                && link_density(b) < 0.25
+                                && (b.weight >= 80 || b.text.ends_with('.'))
+                        })
+                        .map(|b| ego_id::of(&b.element))
+                        .collect();
                     for sib in parent.children() {
                         let id = ego_id::of(&sib);
-                        // A sibling that scores, or is itself a paragraph of prose (readability's
-                        // rule: "Good morning! This is the news…" before a list of items).
-                        let prose = || {
-                            blocks.iter().any(|b| {
-                                ego_id::of(&b.element) == id
-                                    && b.element.value().name() == "p"
-                                    && link_density(b) < 0.25
-                                    && (b.weight >= 80 || b.text.ends_with('.'))
-                            })
-                        };
                         if id != ego_id::of(&c)
-                            && (scores.get(&id).is_some_and(|s| *s >= best_score * 0.2) || prose())
+                            && (scores.get(&id).is_some_and(|s| *s >= best_score * 0.2)
+                                || prose.contains(&id))
                         {
                             roots.push(id);
                         }

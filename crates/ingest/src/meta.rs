@@ -118,16 +118,10 @@ fn plausible(date: &str) -> bool {
     )
 }
 
-/// Days from `a` to `b` (both `YYYY-MM-DD`), roughly: enough to tell "the same or the next".
+/// Days between `a` and `b` (both `YYYY-MM-DD`).
 fn days_apart(a: &str, b: &str) -> Option<i64> {
-    let day = |d: &str| -> Option<i64> {
-        let part = |r: std::ops::Range<usize>| d.get(r).and_then(|p| p.parse::<i64>().ok());
-        let (y, m, dd) = (part(0..4)?, part(5..7)?, part(8..10)?);
-        // Days since 0000-03-01 (the civil-from-days algorithm's epoch).
-        let (y, m) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
-        Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + dd - 1)
-    };
-    Some((day(b)? - day(a)?).abs())
+    use newsgraph_analyze::time::calendar::Date;
+    Some((Date::parse(b)?.days() - Date::parse(a)?.days()).abs())
 }
 
 /// The date in a URL's path: `/2025/05/05/` or `/2025-05-05/`.

@@ -225,15 +225,7 @@ fn reference(html: &str, i: usize) -> (Option<char>, usize) {
             .and_then(char::from_u32);
         return (c, end);
     }
-    let c = match body {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some('\u{a0}'),
-        _ => None,
-    };
+    let c = crate::read::html_entity(body).and_then(|e| e.chars().next());
     (c, end)
 }
 

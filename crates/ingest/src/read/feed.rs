@@ -11,8 +11,9 @@ use quick_xml::Reader;
 
 use super::{Format, Item, ReadError, Record, MAX_DOCUMENT};
 
-/// HTML entities that feeds use although XML does not define them.
-fn html_entity(name: &str) -> Option<&'static str> {
+/// HTML entities that feeds use although XML does not define them (the source map decodes
+/// pages' named references with it too).
+pub(crate) fn html_entity(name: &str) -> Option<&'static str> {
     Some(match name {
         "nbsp" => "\u{a0}",
         "mdash" => "—",

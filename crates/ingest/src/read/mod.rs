@@ -8,6 +8,7 @@
 
 mod date;
 mod feed;
+pub(crate) use feed::html_entity;
 mod jsonl;
 mod warc;
 
