@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use scraper::node::Node;
 use scraper::{ElementRef, Html};
 
+use crate::lighten::lighten;
 use crate::meta;
 
 /// An extracted article.
@@ -50,14 +51,14 @@ fn nesting(html: &str) -> usize {
         if end == start {
             continue;
         }
-        let name = html[start..end].to_ascii_lowercase();
+        let name = &bytes[start..end];
         let self_closing = bytes[end..]
             .iter()
             .position(|&b| b == b'>')
             .is_some_and(|g| g > 0 && bytes[end + g - 1] == b'/');
         if closing {
             depth = depth.saturating_sub(1);
-        } else if !VOID.contains(&name.as_str()) && !self_closing {
+        } else if !VOID.iter().any(|v| name.eq_ignore_ascii_case(v.as_bytes())) && !self_closing {
             depth += 1;
             max = max.max(depth);
         }
@@ -447,6 +448,7 @@ fn score_of(text: &str) -> f64 {
 
 /// Extracts the article of an HTML page; `url` helps date it when the page does not.
 pub fn extract(html: &str, url: Option<&str>) -> Article {
+    let html = &*lighten(html);
     let depth = nesting(html);
     if depth > MAX_DEPTH {
         return Article {

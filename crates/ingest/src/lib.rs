@@ -7,6 +7,7 @@
 //! BOM, the transport (a WARC record's HTTP header) or `<meta charset>`, with encoding_rs.
 
 mod extract;
+mod lighten;
 mod meta;
 pub mod read;
 mod sourcemap;
