@@ -5,8 +5,9 @@
 //! sentence id, token id, pronoun, antecedent, ...). Each GUM document's text is rebuilt from its
 //! `# text =` lines (sentences joined by a space, paragraphs by a blank line), analysed, and every
 //! third-person singular pronoun of a link is resolved by `attribution::resolve_pronoun`. A
-//! resolution is right when the entity it picks is named by the antecedent: the antecedent's
-//! last word is one of the entity's name or alias words.
+//! resolution is right when the entity it picks is named by the antecedent or by the chain's
+//! identity (GUM's Wikipedia name for the person, where it gives one): one of their capitalised
+//! words is one of the entity's name or alias words.
 
 use std::collections::HashMap;
 use std::io::BufRead;
@@ -37,7 +38,7 @@ fn names(doc: &Doc, id: newsgraph_doc::EntityId, antecedent: &str) -> bool {
         .any(|w| words.contains(&w.to_lowercase()))
 }
 
-pub fn run(gum: &[PathBuf], links: &Path) -> anyhow::Result<ExitCode> {
+pub fn run(gum: &[PathBuf], links: &Path, errors: bool) -> anyhow::Result<ExitCode> {
     let mut docs = HashMap::new();
     for path in gum {
         for doc in read_documents(path)? {
@@ -60,6 +61,14 @@ pub fn run(gum: &[PathBuf], links: &Path) -> anyhow::Result<ExitCode> {
         }
         let (doc_id, sent_id, tid, pronoun, antecedent) =
             (cols[0], cols[1], cols[2], cols[3], cols[4]);
+        // The chain's person as GUM identifies it ("Patrick_Gordon"), where it does: the
+        // nearest "named" mention may be a predicate ("a lifelong Roman Catholic").
+        let identity = cols
+            .get(6)
+            .filter(|i| **i != "_")
+            .map(|i| i.replace('_', " "))
+            .unwrap_or_default();
+        let right = |doc: &Doc, id| names(doc, id, antecedent) || names(doc, id, &identity);
         let class = match pronoun.to_lowercase().as_str() {
             "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" => {
                 "he/she (3rd singular)"
@@ -81,10 +90,22 @@ pub fn run(gum: &[PathBuf], links: &Path) -> anyhow::Result<ExitCode> {
         });
         let c = counts.entry(class).or_default();
         c[0] += 1;
-        match newsgraph_analyze::attribution::resolve_pronoun(doc, span) {
-            Some(id) if names(doc, id, antecedent) => c[1] += 1,
+        let pick = newsgraph_analyze::attribution::resolve_pronoun(doc, span);
+        match pick {
+            Some(id) if right(doc, id) => c[1] += 1,
             Some(_) => c[2] += 1,
             None => c[3] += 1,
+        }
+        if errors && !pick.is_some_and(|id| right(doc, id)) {
+            // Whether any entity of the document is named by the antecedent: if none, the
+            // error is the entity layer's, not the resolver's.
+            let known =
+                (0..doc.entities.len()).any(|i| right(doc, newsgraph_doc::EntityId::from_index(i)));
+            let picked = pick.map_or("-", |id| doc.entities[id.index()].name.as_str());
+            eprintln!(
+                "{doc_id}\t{sent_id}\t{pronoun}\t{antecedent}\t{}\t{picked}",
+                if known { "known" } else { "unknown" }
+            );
         }
     }
     println!(

@@ -65,6 +65,9 @@ pub struct EvalArgs {
     /// For pronouns: the links printed by `gum_stats.py --links` on the same files.
     #[arg(long, required_if_eq("what", "pronouns"))]
     links: Option<PathBuf>,
+    /// For pronouns: print each wrong or unresolved link (document, pronoun, antecedent, pick).
+    #[arg(long)]
+    errors: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -207,7 +210,7 @@ pub fn evaluate(args: EvalArgs) -> anyhow::Result<ExitCode> {
         EvalWhat::Tokens => return crate::evaltokens::run(&dev_path),
         EvalWhat::Pronouns => {
             let links = args.links.as_ref().context("eval pronouns needs --links")?;
-            return crate::evalpronouns::run(&args.gum, links);
+            return crate::evalpronouns::run(&args.gum, links, args.errors);
         }
         EvalWhat::Pos => {
             let dev = examples(What::Pos, &dev_path, None)?;

@@ -241,6 +241,12 @@ pub fn tag(doc: &Doc, grammar: &Grammar, dct: Option<Date>) -> Vec<Timex> {
                 dct,
                 reference,
                 tense: tense(&tokens, m.first, m.last),
+                deadline: m.first.checked_sub(1).is_some_and(|k| {
+                    matches!(
+                        tokens[k].lower.as_str(),
+                        "to" | "until" | "till" | "through"
+                    )
+                }),
             };
             let Some(n) = normalize::normalize(&m, &tokens, &cx) else {
                 continue;

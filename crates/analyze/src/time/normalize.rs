@@ -16,6 +16,9 @@ pub struct Context {
     pub reference: Option<Point>,
     /// The tense near the expression: `Some(true)` future ("will"), `Some(false)` past.
     pub tense: Option<bool>,
+    /// The expression ends a span of time ("extended to Nov. 16", "until June 1"): a past tense
+    /// may then report a date shortly ahead.
+    pub deadline: bool,
 }
 
 /// A normalised expression.
@@ -80,7 +83,7 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
                 number(&a(2)?)?,
             );
             let dct = dct?;
-            let year = infer_year(dct, m, Some(nth_weekday(dct.year, m, w, n)?.day), cx.tense);
+            let year = infer_year(dct, m, Some(nth_weekday(dct.year, m, w, n)?.day), cx);
             point(Point::Day(nth_weekday(year, m, w, n)?))?
         }
         "year" => point(Point::Year(number(&a(0)?)? as i32))?,
@@ -363,7 +366,7 @@ fn date(
                 };
                 return Some((v, None));
             };
-            let year = infer_year(dct, m, day, cx.tense);
+            let year = infer_year(dct, m, day, cx);
             match day {
                 Some(d) => Point::Day(Date::new(year, m, d)?),
                 None => Point::Month(year, m),
@@ -377,7 +380,7 @@ fn date(
 /// The year that puts month `m` (and `day`) nearest the DCT: within six months either way,
 /// unless the tense says which side (a past tense never reaches ahead, a future one never
 /// looks back).
-fn infer_year(dct: Date, m: u32, day: Option<u32>, tense: Option<bool>) -> i32 {
+fn infer_year(dct: Date, m: u32, day: Option<u32>, cx: &Context) -> i32 {
     let at = |y: i32| {
         let d = day.unwrap_or(15).min(super::calendar::days_in_month(y, m));
         Date {
@@ -390,12 +393,15 @@ fn infer_year(dct: Date, m: u32, day: Option<u32>, tense: Option<bool>) -> i32 {
     };
     let mut candidates: Vec<(i64, i32)> =
         (dct.year - 1..=dct.year + 1).map(|y| (at(y), y)).collect();
-    match tense {
+    match cx.tense {
         Some(true) => candidates.retain(|&(d, _)| d >= -15),
         // A past date later in the DCT's own month is a report of a deadline ("had been set
-        // to expire Nov. 6"), not last year's.
+        // to expire Nov. 6"), not last year's; so is one in the weeks ahead that ends a span
+        // ("was extended to Nov. 16").
         Some(false) if day.is_some() => {
-            candidates.retain(|&(d, y)| d <= 1 || (y == dct.year && m == dct.month));
+            candidates.retain(|&(d, y)| {
+                d <= 1 || (y == dct.year && m == dct.month) || (cx.deadline && d <= 45)
+            });
         }
         Some(false) => candidates.retain(|&(d, _)| d <= 31),
         None => {}
