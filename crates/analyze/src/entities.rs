@@ -541,6 +541,23 @@ fn key(name: &str) -> String {
     canonical.replace('.', "").to_lowercase()
 }
 
+/// Whether two names of one surname may be one person: either gives no first name, or their
+/// first names agree, one perhaps an initial of the other ("J. Smith", "John Smith").
+fn same_first_name(a: &str, b: &str) -> bool {
+    let first = |n: &str| {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        (words.len() > 1).then(|| words[0].trim_end_matches('.').to_lowercase())
+    };
+    match (first(a), first(b)) {
+        (Some(x), Some(y)) => {
+            x == y
+                || (x.chars().count() == 1 && y.starts_with(&x))
+                || (y.chars().count() == 1 && x.starts_with(&y))
+        }
+        _ => true,
+    }
+}
+
 fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
@@ -557,7 +574,8 @@ fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
             _ => 3,
         };
         let found = match m.kind {
-            // A person merges with an earlier person sharing the last name.
+            // A person merges with an earlier person sharing the last name, unless both
+            // give first names that differ ("Teddie Goode" is not "Matthew Goode").
             EntityType::PER => {
                 let last = text.split_whitespace().last().unwrap_or("").to_lowercase();
                 entities.iter().position(|e| {
@@ -566,6 +584,7 @@ fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
                             .split_whitespace()
                             .last()
                             .is_some_and(|l| l.to_lowercase() == last)
+                        && same_first_name(&e.name, &text)
                 })
             }
             _ => by_key.get(&(type_key, key(&text))).copied(),
