@@ -333,6 +333,7 @@ fn salient_person(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityId,
         if let Some((id, _)) = pick_person(doc, tok.span.start, Some(she), &chains) {
             let chain = chains.entry(id).or_default();
             chain.pronouns += 1;
+            chain.she += usize::from(she);
             chain.last = Some(tok.span);
         }
     }
@@ -343,6 +344,8 @@ fn salient_person(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityId,
 #[derive(Clone, Copy, Debug, Default)]
 struct Chain {
     pronouns: usize,
+    /// How many of them are feminine.
+    she: usize,
     last: Option<Span>,
 }
 
@@ -370,6 +373,16 @@ fn pick_person(
         .filter_map(|e| {
             let (id, named) = last_mention_before(e, at)?;
             let chain = chains.get(&id).copied().unwrap_or_default();
+            // A person of unknown gender the text has called "he" twice, and never "she", is
+            // no "she" (and the other way round).
+            let called = match female {
+                Some(true) => chain.pronouns - chain.she,
+                Some(false) => chain.she,
+                None => 0,
+            };
+            if called >= 2 && called == chain.pronouns {
+                return None;
+            }
             let count = e.mentions.iter().filter(|m| m.span.end <= at).count() + chain.pronouns;
             let last = chain
                 .last
@@ -836,6 +849,16 @@ mod tests {
             Some("2025-05-05"),
         );
         assert_eq!(resolved(&doc, "He", 0).as_deref(), Some("Wolfgang Reiter"));
+    }
+
+    #[test]
+    fn a_person_the_text_calls_he_is_no_she() {
+        let doc = crate::analyze_text(
+            "Kai Morgan founded the band in Austin. He wrote every song. He also sang. The \
+             band hired the drummer Robin Hayes in 2004. She left two years later.",
+            Some("2025-05-05"),
+        );
+        assert_eq!(resolved(&doc, "She", 0).as_deref(), Some("Robin Hayes"));
     }
 
     #[test]
