@@ -483,6 +483,27 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
     if matches!(text, "a" | "an" | "A" | "An") {
         return noun_phrase(doc, tokens, k);
     }
+    // "said one former official", "another said", "two aides said": a counted noun phrase, or
+    // the count alone before its verb.
+    if matches!(
+        text.to_lowercase().as_str(),
+        "one" | "another" | "two" | "three" | "several" | "some" | "many" | "both"
+    ) {
+        // Only next to its verb: "At one point, he said" is no speaker "one point".
+        let cue = |t: Option<&Token>| t.is_some_and(|t| is_cue_verb(doc.slice(t.span)));
+        let after_verb = k > 0 && cue(tokens.get(k - 1));
+        let alone = cue(tokens.get(k + 1))
+            || (after_verb && tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word));
+        if alone {
+            return matches!(text, "one" | "One" | "another" | "Another")
+                .then(|| make(None, tok.span))
+                .flatten();
+        }
+        let phrase = noun_phrase(doc, tokens, k)?;
+        let end = phrase.mention?.end;
+        let next = tokens.iter().find(|t| t.span.start >= end);
+        return (after_verb || cue(next)).then_some(phrase);
+    }
     if tok.kind == TokenKind::Word
         && text.starts_with(char::is_uppercase)
         && !is_cue_verb(text)
@@ -526,6 +547,17 @@ fn noun_phrase(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
             name: doc.slice(mention).to_owned(),
             mention: Some(mention),
         }
+    })
+}
+
+/// Whether a speaker found as a noun phrase names a medium of speech ("a statement", "an
+/// email on Friday"), not someone who speaks.
+fn speaks_through(doc: &Doc, s: &Speaker) -> bool {
+    s.mention.is_some_and(|m| {
+        doc.slice(m)
+            .split_whitespace()
+            .take(4)
+            .any(|w| cues().nouns.contains(&w.to_lowercase()))
     })
 }
 
@@ -733,9 +765,24 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
         .rposition(|&k| is_cue_verb(doc.slice(tokens[k].span)))
     {
         let verb = tokens[before[v]].span;
-        let subject = before[..v].iter().rev().take(8).find_map(|&k| {
+        let candidate = |k: usize| {
             speaker_at(doc, tokens, k, i).filter(|s| s.entity.is_some() || s.mention.is_some())
-        });
+        };
+        let mut subject = before[..v].iter().rev().take(8).find_map(|&k| candidate(k));
+        // "Clinton issued a statement saying …", "she sent an email saying …": the statement
+        // does not speak; whoever issued it, further back, does.
+        if let Some(thing) = subject.as_ref().filter(|s| s.entity.is_none() && speaks_through(doc, s)) {
+            let start = thing.mention.map_or(0, |m| m.start);
+            let issuer = before[..v]
+                .iter()
+                .rev()
+                .filter(|&&k| tokens[k].span.end <= start)
+                .take(8)
+                .find_map(|&k| candidate(k).filter(|s| !speaks_through(doc, s)));
+            if issuer.is_some() {
+                subject = issuer;
+            }
+        }
         let addressee = before.get(v + 1).and_then(|&k| {
             let t = doc.slice(tokens[k].span);
             (PRONOUNS_HE.contains(&t) || PRONOUNS_SHE.contains(&t))
