@@ -254,6 +254,16 @@ fn is_cue_verb(word: &str) -> bool {
     cues().verbs.contains(&word.to_lowercase())
 }
 
+/// Whether token `k` is a cue verb where it stands: a capitalised one after a word is part of a
+/// name ("the United States", "Edward Said").
+fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
+    let word = doc.slice(tokens[k].span);
+    is_cue_verb(word)
+        && !(word.starts_with(char::is_uppercase)
+            && k.checked_sub(1)
+                .is_some_and(|p| tokens[p].kind == TokenKind::Word))
+}
+
 /// The entity with a mention at exactly `span`, or containing it.
 fn entity_at(doc: &Doc, span: Span) -> Option<(EntityId, Span)> {
     doc.entities.iter().find_map(|e| {
@@ -459,8 +469,14 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
         None
     };
     if female.is_some() {
-        let (id, _) = salient_person(doc, tok.span.start, female)?;
-        return make(Some(id), tok.span);
+        // A pronoun whose person the text does not name is still the speaker's mention, in
+        // the article's own voice; inside a quote it points into the speaker's story.
+        let id = salient_person(doc, tok.span.start, female).map(|(id, _)| id);
+        let nested = doc.quotes.get(quote).is_some_and(|q| q.parent.is_some());
+        if id.is_none() && nested {
+            return None;
+        }
+        return make(id, tok.span);
     }
     if let Some((id, span)) = entity_at(doc, tok.span) {
         if matches!(
@@ -709,10 +725,7 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
             return (Some(s), None, Some(cue));
         }
     }
-    if let Some(v) = window
-        .iter()
-        .position(|&k| is_cue_verb(doc.slice(tokens[k].span)))
-    {
+    if let Some(v) = window.iter().position(|&k| cue_at(doc, tokens, k)) {
         let verb = tokens[window[v]].span;
         // "“…,” Ana Lima, legal director of the group, said": a name right after the quote,
         // set off by a comma before the verb, is its subject, not the apposition's last words.
@@ -760,10 +773,7 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
                 && outside(&tokens[k])
         })
         .collect();
-    if let Some(v) = before
-        .iter()
-        .rposition(|&k| is_cue_verb(doc.slice(tokens[k].span)))
-    {
+    if let Some(v) = before.iter().rposition(|&k| cue_at(doc, tokens, k)) {
         let verb = tokens[before[v]].span;
         let candidate = |k: usize| {
             speaker_at(doc, tokens, k, i).filter(|s| s.entity.is_some() || s.mention.is_some())
@@ -771,7 +781,10 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
         let mut subject = before[..v].iter().rev().take(8).find_map(|&k| candidate(k));
         // "Clinton issued a statement saying …", "she sent an email saying …": the statement
         // does not speak; whoever issued it, further back, does.
-        if let Some(thing) = subject.as_ref().filter(|s| s.entity.is_none() && speaks_through(doc, s)) {
+        if let Some(thing) = subject
+            .as_ref()
+            .filter(|s| s.entity.is_none() && speaks_through(doc, s))
+        {
             let start = thing.mention.map_or(0, |m| m.start);
             let issuer = before[..v]
                 .iter()
@@ -781,6 +794,18 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
                 .find_map(|&k| candidate(k).filter(|s| !speaks_through(doc, s)));
             if issuer.is_some() {
                 subject = issuer;
+            }
+        }
+        // "Beck, who said there were “…”": the relative pronoun is the subject's mention.
+        if let Some(s) = subject.as_mut() {
+            let end = s.mention.map_or(u32::MAX, |m| m.end);
+            if let Some(&who) = before[..v]
+                .iter()
+                .rev()
+                .take(4)
+                .find(|&&k| tokens[k].span.start >= end && doc.slice(tokens[k].span) == "who")
+            {
+                s.mention = Some(tokens[who].span);
             }
         }
         let addressee = before.get(v + 1).and_then(|&k| {
