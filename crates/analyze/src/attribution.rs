@@ -515,6 +515,16 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
                 .then(|| make(None, tok.span))
                 .flatten();
         }
+        // "two days after Andrade claimed": a count of time speaks for nobody.
+        let unit = tokens.get(k + 1).is_some_and(|t| {
+            matches!(
+                doc.slice(t.span).to_lowercase().trim_end_matches('s'),
+                "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "time"
+            )
+        });
+        if unit {
+            return None;
+        }
         let phrase = noun_phrase(doc, tokens, k)?;
         let end = phrase.mention?.end;
         let next = tokens.iter().find(|t| t.span.start >= end);
@@ -565,6 +575,12 @@ fn noun_phrase(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
         }
     })
 }
+
+/// Prepositions whose object is no speaker.
+const PREPOSITIONS: &[&str] = &[
+    "to", "on", "of", "in", "at", "for", "with", "from", "by", "about", "into", "against", "over",
+    "under", "between", "toward", "towards", "during",
+];
 
 /// Whether a speaker found as a noun phrase names a medium of speech ("a statement", "an
 /// email on Friday"), not someone who speaks.
@@ -775,8 +791,22 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
         .collect();
     if let Some(v) = before.iter().rposition(|&k| cue_at(doc, tokens, k)) {
         let verb = tokens[before[v]].span;
+        // A subject, not the object of a preposition ("contribute to the battle", "caucused
+        // in Nevada") nor a name inside a noun phrase ("the Drudge headline").
         let candidate = |k: usize| {
-            speaker_at(doc, tokens, k, i).filter(|s| s.entity.is_some() || s.mention.is_some())
+            speaker_at(doc, tokens, k, i)
+                .filter(|s| s.entity.is_some() || s.mention.is_some())
+                .filter(|s| {
+                    let start = s.mention.map_or(tokens[k].span.start, |m| m.start);
+                    let prev = tokens.iter().rev().find(|t| t.span.end <= start);
+                    !prev.is_some_and(|t| {
+                        let w = doc.slice(t.span);
+                        PREPOSITIONS.contains(&w.to_lowercase().as_str())
+                            || (matches!(w, "the" | "The")
+                                && s.mention
+                                    .is_some_and(|m| doc.slice(m).starts_with(char::is_uppercase)))
+                    })
+                })
         };
         let mut subject = before[..v].iter().rev().take(8).find_map(|&k| candidate(k));
         // "Clinton issued a statement saying …", "she sent an email saying …": the statement
