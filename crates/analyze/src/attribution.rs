@@ -808,7 +808,21 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
                     })
                 })
         };
-        let mut subject = before[..v].iter().rev().take(8).find_map(|&k| candidate(k));
+        // "Graham, who says …, tweeted that …": past a relative clause closed by a comma
+        // just before the verb, to the name it describes.
+        let word = |p: usize| doc.slice(tokens[before[p]].span);
+        let relative = (v > 0 && word(v - 1) == ",")
+            .then(|| {
+                (1..v.saturating_sub(1))
+                    .rev()
+                    .take(24)
+                    .find(|&p| word(p) == "who" && word(p - 1) == ",")
+            })
+            .flatten()
+            .and_then(|p| p.checked_sub(2))
+            .and_then(|p| candidate(before[p]));
+        let mut subject =
+            relative.or_else(|| before[..v].iter().rev().take(8).find_map(|&k| candidate(k)));
         // "Clinton issued a statement saying …", "she sent an email saying …": the statement
         // does not speak; whoever issued it, further back, does.
         if let Some(thing) = subject
