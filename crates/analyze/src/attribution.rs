@@ -923,6 +923,42 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
                 return (prev.speaker.clone(), None, None);
             }
         }
+        // A paragraph that is nothing but a quote, after a paragraph whose last sentence
+        // introduces it ("Cruz called them on it:¶“…”", "Carter said that … would not
+        // happen.¶“That's because …”"): the subject of that sentence's cue.
+        let opens = doc
+            .slice(Span::new(region.start(), span.start()))
+            .chars()
+            .all(|c| !c.is_alphanumeric());
+        let closes = doc
+            .slice(Span::new(span.end(), region.end()))
+            .chars()
+            .all(|c| !c.is_alphanumeric());
+        let before = doc
+            .paragraphs
+            .iter()
+            .rev()
+            .find(|p| p.span.end <= region.start);
+        let last_sentence =
+            before.and_then(|p| doc.sentences.iter().rev().find(|s| p.span.contains(s.span)));
+        let quoted_before =
+            last_sentence.is_some_and(|s| doc.quotes[..i].iter().any(|o| s.span.overlaps(o.span)));
+        if let (true, true, false, Some(sentence)) = (opens, closes, quoted_before, last_sentence) {
+            let toks = doc.tokens_in(sentence.span);
+            let colon = doc.slice(sentence.span).trim_end().ends_with(':');
+            let verb = (0..toks.len()).rev().find(|&k| cue_at(doc, toks, k));
+            let subject = match verb {
+                Some(v) => (0..v)
+                    .rev()
+                    .take(8)
+                    .find_map(|k| speaker_at(doc, toks, k, i).filter(|s| !speaks_through(doc, s))),
+                None if colon => (0..toks.len().min(3)).find_map(|k| speaker_at(doc, toks, k, i)),
+                None => None,
+            };
+            if let Some(s) = subject {
+                return (Some(s), None, verb.map(|v| toks[v].span));
+            }
+        }
     }
     (None, None, None)
 }
