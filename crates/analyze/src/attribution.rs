@@ -698,11 +698,26 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
         }
     }
 
-    // After the quote: `” she said`, `,” said Sheinbaum`, `” the council said`.
+    // After the quote: `” she said`, `,” said Sheinbaum`, `” the council said`. A quote that
+    // ends on ? or ! may have its cue split off as the next sentence ("…, no?” Freddy Ortega
+    // said."): a short sentence right after it, with a cue verb among its first words.
+    let ends_sentence = !doc
+        .slice(Span::new(span.end(), sentence.end()))
+        .chars()
+        .any(char::is_alphanumeric);
+    let next = sentences
+        .last()
+        .and_then(|&k| doc.sentences.get(k + 1))
+        .filter(|n| ends_sentence && region.contains(n.span))
+        .filter(|n| {
+            let toks = doc.tokens_in(n.span);
+            toks.len() <= 12 && (0..toks.len().min(5)).any(|k| cue_at(doc, toks, k))
+        });
+    let after_sentence = next.map_or(sentence, |n| sentence.cover(n.span));
     let after: Vec<usize> = (0..tokens.len())
         .filter(|&k| {
             tokens[k].span.start >= span.end
-                && sentence.contains(tokens[k].span)
+                && after_sentence.contains(tokens[k].span)
                 && outside(&tokens[k])
         })
         .collect();
@@ -773,7 +788,28 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
             if pronoun && !ends {
                 return None;
             }
-            speaker_at(doc, tokens, k, i)
+            speaker_at(doc, tokens, k, i).or_else(|| {
+                // "said 9/11 widow Terry Strada", "said master of ceremonies Asab Al-Tabchi":
+                // a person named after a few words of role, before any punctuation.
+                window[v + 1..]
+                    .iter()
+                    .take(6)
+                    .take_while(|&&k| {
+                        tokens[k].kind == TokenKind::Word || doc.slice(tokens[k].span).contains('/')
+                    })
+                    .find_map(|&k| {
+                        let (id, mention) = entity_at(doc, tokens[k].span)?;
+                        matches!(
+                            doc.entities[id.index()].kind,
+                            EntityType::PER | EntityType::ORG
+                        )
+                        .then(|| Speaker {
+                            entity: Some(id),
+                            name: doc.entities[id.index()].name.clone(),
+                            mention: Some(mention),
+                        })
+                    })
+            })
         });
         if let Some(s) = subject {
             let cue = s.mention.map_or(verb, |m| m.cover(verb));
