@@ -756,7 +756,22 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
             return (Some(s), None, Some(cue));
         }
     }
-    if let Some(v) = window.iter().position(|&k| cue_at(doc, tokens, k)) {
+    // "Cruz said he'd make sand “glow in the dark,” and Trump vowed to …": a cue after a
+    // conjunction opens another clause; a partial quote keeps the cue before it.
+    let partial_inside = q.kind == QuoteKind::Partial;
+    if let Some(v) = window
+        .iter()
+        .position(|&k| cue_at(doc, tokens, k))
+        .filter(|&v| {
+            !(partial_inside
+                && window[..v].iter().any(|&k| {
+                    matches!(
+                        doc.slice(tokens[k].span),
+                        "and" | "but" | "while" | "whereas"
+                    )
+                }))
+        })
+    {
         let verb = tokens[window[v]].span;
         // "“…,” Ana Lima, legal director of the group, said": a name right after the quote,
         // set off by a comma before the verb, is its subject, not the apposition's last words.
