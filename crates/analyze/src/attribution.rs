@@ -478,6 +478,16 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
         }
         return make(id, tok.span);
     }
+    // "“…,” it said", "they said": a thing or a group speaks; the mention is all we know.
+    if matches!(text, "it" | "It" | "they" | "They") {
+        let cue = |t: Option<&Token>| t.is_some_and(|t| is_cue_verb(doc.slice(t.span)));
+        let after_verb = k > 0
+            && cue(tokens.get(k - 1))
+            && tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word);
+        return (cue(tokens.get(k + 1)) || after_verb)
+            .then(|| make(None, tok.span))
+            .flatten();
+    }
     if let Some((id, span)) = entity_at(doc, tok.span) {
         if matches!(
             doc.entities[id.index()].kind,
@@ -944,7 +954,12 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
 
     // No cue: the previous quote's speaker, when it is in the same paragraph.
     if q.parent.is_none() {
-        let previous = doc.quotes[..i].iter().rev().find(|o| o.parent.is_none());
+        // Titles and scare quotes between ("said Cuban, host of “Shark Tank.” “I mean, …”")
+        // are nobody's turn.
+        let previous = doc.quotes[..i]
+            .iter()
+            .rev()
+            .find(|o| o.parent.is_none() && o.kind != QuoteKind::Scare);
         if let Some(prev) = previous.filter(|o| region.contains(o.span)) {
             return (prev.speaker.clone(), None, None);
         }
