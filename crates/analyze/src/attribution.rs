@@ -250,7 +250,7 @@ fn is_title(quoted: &str) -> bool {
             .any(|w| matches!(*w, "I" | "I'm" | "We" | "You" | "Mr" | "Mrs" | "Ms"))
 }
 
-fn is_cue_verb(word: &str) -> bool {
+pub(crate) fn is_cue_verb(word: &str) -> bool {
     cues().verbs.contains(&word.to_lowercase())
 }
 

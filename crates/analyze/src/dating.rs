@@ -62,7 +62,14 @@ fn date_of(doc: &Doc, quote: Span) -> Option<(String, DateFrom)> {
             return Some((date.clone(), DateFrom::Post));
         }
     }
-    let inside_a_quote = |s: Span| doc.quotes.iter().any(|q| q.span.contains(s));
+    // Times in quoted words belong to the story told; a reported clause holding this quote
+    // ("described the routes, in a Jan. 14 interview, as “a shared emergency”") is the
+    // article's own telling, so its times stay.
+    let inside_a_quote = |s: Span| {
+        doc.quotes
+            .iter()
+            .any(|q| q.span.contains(s) && !(q.span != quote && q.span.contains(quote)))
+    };
     // "one day after <event>" dates the event that follows it, not a quote before it.
     let dates_what_follows = |t: Span| {
         let words = doc.slice(t);

@@ -5,7 +5,7 @@
 use newsgraph_doc::layers::{Quote, QuoteKind, Token, TokenKind};
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
-use crate::attribution::speaker_at;
+use crate::attribution::{is_cue_verb, speaker_at};
 
 /// The reported-speech stage.
 #[derive(Debug, Default)]
@@ -152,6 +152,16 @@ fn is_cue_of_a_quote(doc: &Doc, span: Span) -> bool {
 /// The content span from token `from` to the sentence's end, stopping before a direct quote and
 /// leaving out closing punctuation; `None` when too short or crossing a quote.
 fn content(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> Option<Span> {
+    // "…, and Paul Brandt vowed to …": a coordinated clause with its own speaker ends it.
+    let to = (from..to)
+        .find(|&k| {
+            doc.slice(tokens[k].span) == ","
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(doc.slice(t.span), "and" | "but" | "while"))
+                && (k + 2..(k + 7).min(to)).any(|j| is_cue_verb(doc.slice(tokens[j].span)))
+        })
+        .unwrap_or(to);
     let mut end = to;
     while end > from && tokens[end - 1].kind == TokenKind::Punct {
         end -= 1;
@@ -171,6 +181,22 @@ fn content(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> Option<Span> 
             .iter()
             .rposition(|t| t.span.end < q.span.start)?;
         span = tokens[from].span.cover(tokens[from + cut].span);
+    }
+    // A partial quote that closes the sentence ("… “can't win, plain and simple.”") keeps
+    // its closing words, stripped above as punctuation: the content runs to its end.
+    if let Some(q) = doc.quotes.iter().find(|q| {
+        matches!(q.kind, QuoteKind::Partial | QuoteKind::Scare)
+            && q.span.start >= span.start
+            && q.span.start < span.end
+            && q.span.end > span.end
+    }) {
+        // With its closing mark.
+        let end = tokens
+            .iter()
+            .find(|t| t.span.start >= q.span.end)
+            .filter(|t| matches!(doc.slice(t.span), "”" | "\"" | "’" | "'" | "»"))
+            .map_or(q.span.end(), |t| t.span.end());
+        span = Span::new(span.start(), end);
     }
     let words = tokens
         .iter()
