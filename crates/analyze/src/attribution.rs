@@ -571,7 +571,24 @@ fn noun_phrase(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
     let mut end = k;
     while end + 1 < tokens.len() && end - k < 5 {
         let w = doc.slice(tokens[end + 1].span);
-        if tokens[end + 1].kind != TokenKind::Word || is_cue_verb(w) || w == "who" {
+        // A noun phrase ends at its verb: a cue, a past form, an auxiliary, a conjunction.
+        let verb = (w.len() > 4 && w.ends_with("ed"))
+            || matches!(
+                w,
+                "is" | "was"
+                    | "are"
+                    | "were"
+                    | "has"
+                    | "had"
+                    | "have"
+                    | "will"
+                    | "would"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "that"
+            );
+        if tokens[end + 1].kind != TokenKind::Word || is_cue_verb(w) || w == "who" || verb {
             break;
         }
         end += 1;
@@ -594,7 +611,7 @@ const PREPOSITIONS: &[&str] = &[
 
 /// Whether a speaker found as a noun phrase names a medium of speech ("a statement", "an
 /// email on Friday"), not someone who speaks.
-fn speaks_through(doc: &Doc, s: &Speaker) -> bool {
+pub(crate) fn speaks_through(doc: &Doc, s: &Speaker) -> bool {
     s.mention.is_some_and(|m| {
         doc.slice(m)
             .split_whitespace()
@@ -850,7 +867,23 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
                 && outside(&tokens[k])
         })
         .collect();
-    if let Some(v) = before.iter().rposition(|&k| cue_at(doc, tokens, k)) {
+    // The last cue verb before the quote, passing over one in a restrictive relative clause
+    // of the content ("saying anybody who complains about a microphone “…”"); one after
+    // ", who" is the speaker's own ("Beck, who said there were “…”").
+    let restrictive = |p: usize| {
+        p > 0
+            && doc.slice(tokens[before[p - 1]].span) == "who"
+            && (p < 2 || doc.slice(tokens[before[p - 2]].span) != ",")
+    };
+    let last_cue = before.iter().rposition(|&k| cue_at(doc, tokens, k));
+    let last_cue = match last_cue {
+        Some(p) if restrictive(p) => before[..p]
+            .iter()
+            .rposition(|&k| cue_at(doc, tokens, k))
+            .or(Some(p)),
+        other => other,
+    };
+    if let Some(v) = last_cue {
         let verb = tokens[before[v]].span;
         // A subject, not the object of a preposition ("contribute to the battle", "caucused
         // in Nevada") nor a name inside a noun phrase ("the Drudge headline").
@@ -882,8 +915,21 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
             .flatten()
             .and_then(|p| p.checked_sub(2))
             .and_then(|p| candidate(before[p]));
-        let mut subject =
-            relative.or_else(|| before[..v].iter().rev().take(8).find_map(|&k| candidate(k)));
+        // "The Wisconsin Republican criticized the policy and said …", "Clinton mocked the
+        // complaint, saying …": a verb coordinated with an earlier one, or a participle after a
+        // comma, shares the sentence's subject, at its start.
+        let participle = word(v).ends_with("ing") && v > 0 && word(v - 1) == ",";
+        let coordinated = (v > 0 && (word(v - 1) == "and" || participle))
+            .then(|| {
+                let first = before
+                    .iter()
+                    .position(|&k| sentence.contains(tokens[k].span))?;
+                (first..v.min(first + 4)).find_map(|p| candidate(before[p]))
+            })
+            .flatten();
+        let mut subject = relative
+            .or(coordinated)
+            .or_else(|| before[..v].iter().rev().take(8).find_map(|&k| candidate(k)));
         // "Clinton issued a statement saying …", "she sent an email saying …": the statement
         // does not speak; whoever issued it, further back, does.
         if let Some(thing) = subject

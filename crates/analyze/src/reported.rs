@@ -5,7 +5,7 @@
 use newsgraph_doc::layers::{Quote, QuoteKind, Token, TokenKind};
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
-use crate::attribution::{is_cue_verb, speaker_at};
+use crate::attribution::{is_cue_verb, speaker_at, speaks_through};
 
 /// The reported-speech stage.
 #[derive(Debug, Default)]
@@ -53,6 +53,7 @@ const CLAUSE_VERBS: &[&str] = &[
     "declared",
     "promised",
     "vowed",
+    "saying",
 ];
 /// Verbs whose content must follow "that" (their object comes first: "told reporters that").
 const NEEDS_THAT: &[&str] = &["told", "tells", "warned", "warns", "promised"];
@@ -312,11 +313,31 @@ fn sentence(doc: &Doc, sentence: Span) -> Option<Quote> {
                 }
             }
         }
-        // "X said (that) CONTENT": the subject just before the verb.
-        let speaker = (v.saturating_sub(4)..v)
-            .rev()
-            .find_map(|j| speaker_at(doc, tokens, j, usize::MAX));
-        let Some(speaker) = speaker else { continue };
+        // "X said (that) CONTENT": the subject just before the verb; "X criticized Y and
+        // said …", "X mocked the complaint, saying …": the sentence's subject, at its start.
+        let shared = v > 0 && (text(v - 1) == "and" || (verb == "saying" && text(v - 1) == ","));
+        let speaker = if shared {
+            (0..v.min(4)).find_map(|j| speaker_at(doc, tokens, j, usize::MAX))
+        } else {
+            (v.saturating_sub(4)..v)
+                .rev()
+                .find_map(|j| speaker_at(doc, tokens, j, usize::MAX))
+        };
+        let Some(mut speaker) = speaker else { continue };
+        // "X issued a statement saying …": the statement's issuer speaks.
+        if speaker.entity.is_none() && speaks_through(doc, &speaker) {
+            let start = speaker.mention.map_or(0, |m| m.start);
+            let issuer = (0..v)
+                .rev()
+                .filter(|&j| tokens[j].span.end <= start)
+                .take(8)
+                .find_map(|j| {
+                    speaker_at(doc, tokens, j, usize::MAX).filter(|s| !speaks_through(doc, s))
+                });
+            if let Some(s) = issuer {
+                speaker = s;
+            }
+        }
         let that = (v + 1..(v + 12).min(n)).find(|&j| text(j) == "that");
         let start = match that {
             Some(j) => j + 1,
