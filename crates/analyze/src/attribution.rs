@@ -10,6 +10,7 @@
 //! organisation named so or person with that role. Nothing found leaves the speaker empty. The
 //! cue lexicon is data (`rules/quotes/cues.txt`) with examples that a test runs.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -176,8 +177,16 @@ impl Stage for Attribution {
         &[Layer::Attribution]
     }
     fn run(&self, doc: &mut Doc) {
+        let _pronouns = PronounScope::new(doc);
+        let mut by_start: Vec<(u32, usize)> = doc
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(k, q)| (q.span.start, k))
+            .collect();
+        by_start.sort_unstable();
         for i in 0..doc.quotes.len() {
-            let (speaker, addressee, cue) = attribute(doc, i);
+            let (speaker, addressee, cue) = attribute(doc, i, &by_start);
             let quoted = doc.slice(doc.quotes[i].span);
             let words = quoted.split_whitespace().count();
             let sentence = is_sentence(quoted);
@@ -293,13 +302,10 @@ fn gender(doc: &Doc, id: EntityId) -> Option<bool> {
     None
 }
 
-/// An entity's last mention ending before `at`.
+/// An entity's last mention ending before `at` (its mentions are in document order).
 fn last_mention_before(e: &newsgraph_doc::layers::Entity, at: u32) -> Option<(EntityId, Span)> {
-    e.mentions
-        .iter()
-        .rev()
-        .find(|m| m.span.end <= at)
-        .map(|m| (e.id, m.span))
+    let n = e.mentions.partition_point(|m| m.span.end <= at);
+    n.checked_sub(1).map(|k| (e.id, e.mentions[k].span))
 }
 
 /// The people whose gender, when known, agrees with `female`.
@@ -350,6 +356,64 @@ fn salient_person(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityId,
     pick_person(doc, at, female, &chains)
 }
 
+/// Each he/she's start and the person it resolves to.
+type Resolutions = Vec<(u32, Option<EntityId>)>;
+
+thread_local! {
+    /// Every he/she of the document being attributed, with the person it resolves to, in
+    /// order: resolving each pronoun walks the ones before it, so a stage resolves them all
+    /// once ([`PronounScope`]) instead of once per candidate speaker.
+    static RESOLVED: RefCell<Option<Resolutions>> = const { RefCell::new(None) };
+}
+
+/// While alive, pronouns of `doc` resolve from one pass over it (see [`RESOLVED`]).
+pub(crate) struct PronounScope;
+
+impl PronounScope {
+    pub(crate) fn new(doc: &Doc) -> PronounScope {
+        let mut chains: HashMap<EntityId, Chain> = HashMap::new();
+        let mut resolved = Vec::new();
+        for tok in &doc.tokens {
+            let Some(she) = pronoun_gender(doc.slice(tok.span)) else {
+                continue;
+            };
+            let pick = pick_person(doc, tok.span.start, Some(she), &chains).map(|(id, _)| id);
+            if let Some(id) = pick {
+                let chain = chains.entry(id).or_default();
+                chain.pronouns += 1;
+                chain.she += usize::from(she);
+                chain.last = Some(tok.span);
+            }
+            resolved.push((tok.span.start, pick));
+        }
+        RESOLVED.with(|r| *r.borrow_mut() = Some(resolved));
+        PronounScope
+    }
+}
+
+impl Drop for PronounScope {
+    fn drop(&mut self) {
+        RESOLVED.with(|r| *r.borrow_mut() = None);
+    }
+}
+
+impl std::fmt::Debug for PronounScope {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PronounScope")
+    }
+}
+
+/// The person the pronoun starting at `at` resolves to, from the scope's pass; `None` when no
+/// scope is open or the pass did not see it.
+fn scoped(at: u32) -> Option<Option<EntityId>> {
+    RESOLVED.with(|r| {
+        let r = r.borrow();
+        let list = r.as_ref()?;
+        let i = list.binary_search_by_key(&at, |e| e.0).ok()?;
+        Some(list[i].1)
+    })
+}
+
 /// The pronouns resolved to one person so far, and the last of them.
 #[derive(Clone, Copy, Debug, Default)]
 struct Chain {
@@ -393,7 +457,7 @@ fn pick_person(
             if called >= 2 && called == chain.pronouns {
                 return None;
             }
-            let count = e.mentions.iter().filter(|m| m.span.end <= at).count() + chain.pronouns;
+            let count = e.mentions.partition_point(|m| m.span.end <= at) + chain.pronouns;
             let last = chain
                 .last
                 .filter(|p| p.start > named.start)
@@ -471,7 +535,8 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
     if female.is_some() {
         // A pronoun whose person the text does not name is still the speaker's mention, in
         // the article's own voice; inside a quote it points into the speaker's story.
-        let id = salient_person(doc, tok.span.start, female).map(|(id, _)| id);
+        let id = scoped(tok.span.start)
+            .unwrap_or_else(|| salient_person(doc, tok.span.start, female).map(|(id, _)| id));
         let nested = doc.quotes.get(quote).is_some_and(|q| q.parent.is_some());
         if id.is_none() && nested {
             return None;
@@ -642,7 +707,13 @@ fn is_glue(s: &str) -> bool {
     )
 }
 
-fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<Span>) {
+/// The speaker, addressee and cue of quote `i`; `by_start` lists every quote's start and index
+/// in order of start.
+fn attribute(
+    doc: &Doc,
+    i: usize,
+    by_start: &[(u32, usize)],
+) -> (Option<Speaker>, Option<Speaker>, Option<Span>) {
     let q = &doc.quotes[i];
     let span = q.span;
     // The region the cue is looked for in: the parent quote for nested quotes, else the paragraph.
@@ -660,7 +731,10 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
             None => return (None, None, None),
         },
     };
-    let sentences: Vec<usize> = (0..doc.sentences.len())
+    // Sentences are in order: those overlapping the quote are one run.
+    let first = doc.sentences.partition_point(|s| s.span.end <= span.start);
+    let sentences: Vec<usize> = (first..doc.sentences.len())
+        .take_while(|&k| doc.sentences[k].span.start < span.end)
         .filter(|&k| doc.sentences[k].span.overlaps(span))
         .collect();
     let sentence = sentences
@@ -682,9 +756,11 @@ fn attribute(doc: &Doc, i: usize) -> (Option<Speaker>, Option<Speaker>, Option<S
     };
     let tokens = doc.tokens_in(region);
     // Tokens of other quotes at this level are not read for cues.
-    let siblings: Vec<Span> = doc
-        .quotes
+    let from = by_start.partition_point(|&(start, _)| start < region.start);
+    let siblings: Vec<Span> = by_start[from..]
         .iter()
+        .take_while(|&&(start, _)| start < region.end)
+        .map(|&(_, k)| &doc.quotes[k])
         .filter(|o| o.id != q.id && o.parent == q.parent && region.contains(o.span))
         .map(|o| o.span)
         .collect();

@@ -76,13 +76,22 @@ fn date_of(doc: &Doc, quote: Span) -> Option<(String, DateFrom)> {
         words.ends_with("after") || words.ends_with("before")
     };
     // The sentences the quote touches.
-    let sentences: Vec<Span> = doc
-        .sentences
+    // Sentences and timexes are in document order: look only near the quote.
+    let first = doc.sentences.partition_point(|s| s.span.end <= quote.start);
+    let sentences: Vec<Span> = doc.sentences[first..]
         .iter()
+        .take_while(|s| s.span.start <= quote.end)
         .map(|s| s.span)
         .filter(|s| s.overlaps(quote) || quote.contains(*s))
         .collect();
-    let nearest = (0..doc.timexes.len())
+    let (from, to) = match (sentences.first(), sentences.last()) {
+        (Some(a), Some(b)) => (
+            doc.timexes.partition_point(|t| t.span.start < a.start),
+            doc.timexes.partition_point(|t| t.span.start < b.end),
+        ),
+        _ => (0, 0),
+    };
+    let nearest = (from..to)
         .filter(|&i| is_point(doc, i))
         .filter(|&i| {
             let t = doc.timexes[i].span;
@@ -101,8 +110,7 @@ fn date_of(doc: &Doc, quote: Span) -> Option<(String, DateFrom)> {
     if let Some(i) = nearest {
         return Some((doc.timexes[i].value.clone(), DateFrom::Sentence));
     }
-    let before = doc
-        .timexes
+    let before = doc.timexes[..doc.timexes.partition_point(|t| t.span.start < quote.start)]
         .iter()
         .enumerate()
         // A bare year ("since 1998") is background, not the narrative's time.

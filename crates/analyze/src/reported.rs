@@ -5,7 +5,7 @@
 use newsgraph_doc::layers::{Quote, QuoteKind, Token, TokenKind};
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
-use crate::attribution::{is_cue_verb, speaker_at, speaks_through};
+use crate::attribution::{is_cue_verb, speaker_at, speaks_through, PronounScope};
 
 /// The reported-speech stage.
 #[derive(Debug, Default)]
@@ -122,15 +122,40 @@ impl Stage for Reported {
         &[Layer::Reported]
     }
     fn run(&self, doc: &mut Doc) {
+        let pronouns = PronounScope::new(doc);
+        // Each quote's reach (its words and its cue), in order of start, with the furthest end
+        // so far: the quotes near a sentence are found without walking them all.
+        let mut reach: Vec<(Span, usize)> = doc
+            .quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.cue.map_or(q.span, |c| c.cover(q.span)), i))
+            .collect();
+        reach.sort_by_key(|r| r.0.start);
+        let mut furthest = Vec::with_capacity(reach.len());
+        let mut max = 0;
+        for (span, _) in &reach {
+            max = max.max(span.end);
+            furthest.push(max);
+        }
         let mut found: Vec<Quote> = Vec::new();
         for s in &doc.sentences {
             if doc.in_debris(s.span) || doc.posts.iter().any(|p| p.span.contains(s.span)) {
                 continue;
             }
-            if let Some(q) = sentence(doc, s.span) {
+            let mut k = reach.partition_point(|r| r.0.start < s.span.end);
+            let mut near: Vec<&Quote> = Vec::new();
+            while k > 0 && furthest[k - 1] > s.span.start {
+                k -= 1;
+                if reach[k].0.overlaps(s.span) {
+                    near.push(&doc.quotes[reach[k].1]);
+                }
+            }
+            if let Some(q) = sentence(doc, &near, s.span) {
                 found.push(q);
             }
         }
+        drop(pronouns);
         for mut q in found {
             q.id = QuoteId::from_index(doc.quotes.len());
             doc.quotes.push(q);
@@ -138,21 +163,21 @@ impl Stage for Reported {
     }
 }
 
-fn inside_quote(doc: &Doc, span: Span) -> bool {
-    doc.quotes.iter().any(|q| q.span.contains(span))
+/// Whether `span` lies in one of the quotes `near` it.
+fn inside_quote(near: &[&Quote], span: Span) -> bool {
+    near.iter().any(|q| q.span.contains(span))
 }
 
 /// Whether the verb already cues a direct quote (a partial quote's cue may also cue the
 /// reported clause that holds it: "told reporters that the cartels were “horrible people”").
-fn is_cue_of_a_quote(doc: &Doc, span: Span) -> bool {
-    doc.quotes
-        .iter()
+fn is_cue_of_a_quote(near: &[&Quote], span: Span) -> bool {
+    near.iter()
         .any(|q| q.kind != QuoteKind::Partial && q.cue.is_some_and(|c| c.contains(span)))
 }
 
 /// The content span from token `from` to the sentence's end, stopping before a direct quote and
 /// leaving out closing punctuation; `None` when too short or crossing a quote.
-fn content(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> Option<Span> {
+fn content(doc: &Doc, near: &[&Quote], tokens: &[Token], from: usize, to: usize) -> Option<Span> {
     // "…, and Paul Brandt vowed to …": a coordinated clause with its own speaker ends it.
     let to = (from..to)
         .find(|&k| {
@@ -172,8 +197,7 @@ fn content(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> Option<Span> 
     }
     let mut span = tokens[from].span.cover(tokens[end - 1].span);
     // A direct quote inside cuts the content before its opening mark.
-    if let Some(q) = doc
-        .quotes
+    if let Some(q) = near
         .iter()
         .filter(|q| q.kind != QuoteKind::Partial && q.kind != QuoteKind::Scare)
         .find(|q| span.overlaps(q.span))
@@ -185,7 +209,7 @@ fn content(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> Option<Span> 
     }
     // A partial quote that closes the sentence ("… “can't win, plain and simple.”") keeps
     // its closing words, stripped above as punctuation: the content runs to its end.
-    if let Some(q) = doc.quotes.iter().find(|q| {
+    if let Some(q) = near.iter().find(|q| {
         matches!(q.kind, QuoteKind::Partial | QuoteKind::Scare)
             && q.span.start >= span.start
             && q.span.start < span.end
@@ -204,11 +228,10 @@ fn content(doc: &Doc, tokens: &[Token], from: usize, to: usize) -> Option<Span> 
         .filter(|t| span.contains(t.span) && t.kind == TokenKind::Word)
         .count();
     // Quotes never cross: content must contain or avoid every quote.
-    let crosses = doc
-        .quotes
+    let crosses = near
         .iter()
         .any(|q| q.span.overlaps(span) && !span.contains(q.span) && !q.span.contains(span));
-    (words >= MIN_WORDS && !crosses && !inside_quote(doc, span)).then_some(span)
+    (words >= MIN_WORDS && !crosses && !inside_quote(near, span)).then_some(span)
 }
 
 /// Whether the name at token `k` is the verb's own subject, inverted: "says Paul Rieckhoff,
@@ -245,7 +268,7 @@ fn make(speaker: newsgraph_doc::layers::Speaker, span: Span, cue: Span, by: Orig
     }
 }
 
-fn sentence(doc: &Doc, sentence: Span) -> Option<Quote> {
+fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
     let tokens = doc.tokens_in(sentence);
     let text = |k: usize| doc.slice(tokens[k].span);
     let n = tokens.len();
@@ -253,7 +276,7 @@ fn sentence(doc: &Doc, sentence: Span) -> Option<Quote> {
     for k in 0..n.saturating_sub(2) {
         if text(k).eq_ignore_ascii_case("according")
             && text(k + 1) == "to"
-            && !inside_quote(doc, tokens[k].span)
+            && !inside_quote(near, tokens[k].span)
         {
             let speaker = speaker_at(doc, tokens, k + 2, usize::MAX)?;
             let cue = tokens[k].span.cover(tokens[k + 1].span);
@@ -267,14 +290,14 @@ fn sentence(doc: &Doc, sentence: Span) -> Option<Quote> {
                 .find(|&j| text(j) == ",")
                 .map(|j| j + 1);
             let span = if k == 0 {
-                content(doc, tokens, after_comma?, n)?
+                content(doc, near, tokens, after_comma?, n)?
             } else {
                 let before = if k > 0 && text(k - 1) == "," {
                     k - 1
                 } else {
                     k
                 };
-                content(doc, tokens, 0, before)?
+                content(doc, near, tokens, 0, before)?
             };
             return Some(make(speaker, span, cue, ACCORDING));
         }
@@ -282,8 +305,8 @@ fn sentence(doc: &Doc, sentence: Span) -> Option<Quote> {
     for v in 0..n {
         let verb = text(v);
         if !CLAUSE_VERBS.contains(&verb)
-            || inside_quote(doc, tokens[v].span)
-            || is_cue_of_a_quote(doc, tokens[v].span)
+            || inside_quote(near, tokens[v].span)
+            || is_cue_of_a_quote(near, tokens[v].span)
         {
             continue;
         }
@@ -292,7 +315,7 @@ fn sentence(doc: &Doc, sentence: Span) -> Option<Quote> {
         if at_end && v >= 2 {
             let comma = (0..v).rev().take(6).find(|&j| text(j) == ",")?;
             let speaker = (comma + 1..v).find_map(|j| speaker_at(doc, tokens, j, usize::MAX))?;
-            let span = content(doc, tokens, 0, comma)?;
+            let span = content(doc, near, tokens, 0, comma)?;
             let cue = speaker
                 .mention
                 .map_or(tokens[v].span, |m| m.cover(tokens[v].span));
@@ -305,7 +328,7 @@ fn sentence(doc: &Doc, sentence: Span) -> Option<Quote> {
         // after it, then a comma or the end ("Cox, who runs it, says the..." is not this).
         if v >= 3 && text(v - 1) == "," && inverted(doc, tokens, v + 1) {
             if let Some(speaker) = speaker_at(doc, tokens, v + 1, usize::MAX) {
-                if let Some(span) = content(doc, tokens, 0, v - 1) {
+                if let Some(span) = content(doc, near, tokens, 0, v - 1) {
                     let cue = speaker
                         .mention
                         .map_or(tokens[v].span, |m| tokens[v].span.cover(m));
@@ -353,7 +376,7 @@ fn sentence(doc: &Doc, sentence: Span) -> Option<Quote> {
                 v + 1
             }
         };
-        let Some(span) = content(doc, tokens, start, n) else {
+        let Some(span) = content(doc, near, tokens, start, n) else {
             continue;
         };
         let cue_end = that.map_or(tokens[v].span, |j| tokens[v].span.cover(tokens[j].span));
