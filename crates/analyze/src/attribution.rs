@@ -125,6 +125,16 @@ const NOT_NAMES: &[&str] = &[
     "As",
     "Asked",
     "According",
+    "Once",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Seven",
+    "Eight",
+    "Nine",
+    "Ten",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -658,7 +668,25 @@ fn noun_phrase(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
         }
         end += 1;
     }
-    (end > k).then(|| {
+    // "a few days later", "a year ago": a time, not a speaker.
+    let timely = tokens[k..=end].iter().any(|t| {
+        matches!(
+            doc.slice(t.span).to_lowercase().trim_end_matches('s'),
+            "day"
+                | "week"
+                | "month"
+                | "year"
+                | "hour"
+                | "minute"
+                | "later"
+                | "ago"
+                | "time"
+                | "earlier"
+                | "moment"
+                | "point"
+        )
+    });
+    (end > k && !timely).then(|| {
         let mention = tokens[k].span.cover(tokens[end].span);
         Speaker {
             entity: None,

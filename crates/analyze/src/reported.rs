@@ -54,9 +54,10 @@ const CLAUSE_VERBS: &[&str] = &[
     "promised",
     "vowed",
     "saying",
+    "telling",
 ];
 /// Verbs whose content must follow "that" (their object comes first: "told reporters that").
-const NEEDS_THAT: &[&str] = &["told", "tells", "warned", "warns", "promised"];
+const NEEDS_THAT: &[&str] = &["told", "tells", "telling", "warned", "warns", "promised"];
 /// Fewest words of reported content.
 const MIN_WORDS: usize = 3;
 /// Words that cannot open a reported clause without "that": what follows the verb is an
@@ -338,9 +339,10 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
         }
         // "X said (that) CONTENT": the subject just before the verb; "X criticized Y and
         // said …", "X mocked the complaint, saying …": the sentence's subject, at its start.
-        let shared = v > 0 && (text(v - 1) == "and" || (verb == "saying" && text(v - 1) == ","));
+        let shared =
+            v > 0 && (text(v - 1) == "and" || (verb.ends_with("ing") && text(v - 1) == ","));
         let speaker = if shared {
-            (0..v.min(4)).find_map(|j| speaker_at(doc, tokens, j, usize::MAX))
+            (0..v.min(8)).find_map(|j| speaker_at(doc, tokens, j, usize::MAX))
         } else {
             (v.saturating_sub(4)..v)
                 .rev()
