@@ -351,19 +351,32 @@ pub fn resolve_pronoun(doc: &Doc, span: Span) -> Option<EntityId> {
 /// resolved first, in order, and count as mentions of their person: a person the text keeps
 /// calling "she" stays salient without being named again.
 fn salient_person(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityId, Span)> {
+    let chains = resolve_in_order(doc, at, |_, _| {});
+    pick_person(doc, at, female, &chains)
+}
+
+/// Resolves every he/she ending by `until` in document order, each one counting for the next;
+/// `visit` sees each pronoun's start and its person. Returns the chains built.
+fn resolve_in_order(
+    doc: &Doc,
+    until: u32,
+    mut visit: impl FnMut(u32, Option<EntityId>),
+) -> HashMap<EntityId, Chain> {
     let mut chains: HashMap<EntityId, Chain> = HashMap::new();
-    for tok in doc.tokens.iter().take_while(|t| t.span.end <= at) {
+    for tok in doc.tokens.iter().take_while(|t| t.span.end <= until) {
         let Some(she) = pronoun_gender(doc.slice(tok.span)) else {
             continue;
         };
-        if let Some((id, _)) = pick_person(doc, tok.span.start, Some(she), &chains) {
+        let pick = pick_person(doc, tok.span.start, Some(she), &chains).map(|(id, _)| id);
+        if let Some(id) = pick {
             let chain = chains.entry(id).or_default();
             chain.pronouns += 1;
             chain.she += usize::from(she);
             chain.last = Some(tok.span);
         }
+        visit(tok.span.start, pick);
     }
-    pick_person(doc, at, female, &chains)
+    chains
 }
 
 /// Each he/she's start and the person it resolves to.
@@ -381,21 +394,8 @@ pub(crate) struct PronounScope;
 
 impl PronounScope {
     pub(crate) fn new(doc: &Doc) -> PronounScope {
-        let mut chains: HashMap<EntityId, Chain> = HashMap::new();
         let mut resolved = Vec::new();
-        for tok in &doc.tokens {
-            let Some(she) = pronoun_gender(doc.slice(tok.span)) else {
-                continue;
-            };
-            let pick = pick_person(doc, tok.span.start, Some(she), &chains).map(|(id, _)| id);
-            if let Some(id) = pick {
-                let chain = chains.entry(id).or_default();
-                chain.pronouns += 1;
-                chain.she += usize::from(she);
-                chain.last = Some(tok.span);
-            }
-            resolved.push((tok.span.start, pick));
-        }
+        resolve_in_order(doc, u32::MAX, |at, pick| resolved.push((at, pick)));
         RESOLVED.with(|r| *r.borrow_mut() = Some(resolved));
         PronounScope
     }
@@ -526,6 +526,8 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
             mention: Some(mention),
         })
     };
+    // Whether a token is a cue verb.
+    let cue = |t: Option<&Token>| t.is_some_and(|t| is_cue_verb(doc.slice(t.span)));
     if PRONOUNS_FIRST.contains(&text) {
         // "I told him" inside a quote: the quoting speaker.
         let parent = doc.quotes.get(quote)?.parent?;
@@ -555,7 +557,6 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
     }
     // "“…,” it said", "they said": a thing or a group speaks; the mention is all we know.
     if matches!(text, "it" | "It" | "they" | "They") {
-        let cue = |t: Option<&Token>| t.is_some_and(|t| is_cue_verb(doc.slice(t.span)));
         let after_verb = k > 0
             && cue(tokens.get(k - 1))
             && tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word);
@@ -591,7 +592,6 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
         "one" | "another" | "two" | "three" | "several" | "some" | "many" | "both"
     ) {
         // Only next to its verb: "At one point, he said" is no speaker "one point".
-        let cue = |t: Option<&Token>| t.is_some_and(|t| is_cue_verb(doc.slice(t.span)));
         let after_verb = k > 0 && cue(tokens.get(k - 1));
         let alone = cue(tokens.get(k + 1))
             || (after_verb && tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word));
