@@ -336,12 +336,7 @@ fn persons(
 /// `hers`, `herself`) at `span` refers to: the most recent person mention of a compatible
 /// gender before it. `None` for other words, or when no person comes before.
 pub fn resolve_pronoun(doc: &Doc, span: Span) -> Option<EntityId> {
-    let word = doc.slice(span).to_lowercase();
-    let female = match word.as_str() {
-        "he" | "him" | "his" | "himself" => false,
-        "she" | "her" | "hers" | "herself" => true,
-        _ => return None,
-    };
+    let female = pronoun_gender(doc.slice(span))?;
     salient_person(doc, span.start, Some(female)).map(|(id, _)| id)
 }
 
@@ -435,11 +430,20 @@ struct Chain {
 
 /// `Some(true)` for she/her/hers/herself, `Some(false)` for he/him/his/himself.
 fn pronoun_gender(word: &str) -> Option<bool> {
-    match word {
-        "he" | "He" | "him" | "his" | "His" | "himself" | "HE" | "HIS" => Some(false),
-        "she" | "She" | "her" | "Her" | "hers" | "herself" | "SHE" | "HER" => Some(true),
-        _ => None,
-    }
+    const GENDERED: &[(&str, bool)] = &[
+        ("he", false),
+        ("him", false),
+        ("his", false),
+        ("himself", false),
+        ("she", true),
+        ("her", true),
+        ("hers", true),
+        ("herself", true),
+    ];
+    GENDERED
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(word))
+        .map(|&(_, female)| female)
 }
 
 /// [`salient_person`]'s choice at `at`, given the pronoun chains so far.

@@ -448,7 +448,8 @@ fn score_of(text: &str) -> f64 {
 
 /// Extracts the article of an HTML page; `url` helps date it when the page does not.
 pub fn extract(html: &str, url: Option<&str>) -> Article {
-    let html = &*lighten(html);
+    let lightened = lighten(html);
+    let html = lightened.as_str();
     let depth = nesting(html);
     if depth > MAX_DEPTH {
         return Article {

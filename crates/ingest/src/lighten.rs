@@ -12,16 +12,36 @@
 //! the tokenizer's escape states). JSON-LD scripts are kept: they carry the page's metadata.
 //! The source map is built from the page itself, not from this.
 
-use std::borrow::Cow;
-
 use memchr::memchr;
 
-/// The page without what extraction does not read; the page itself when it has none of it.
-pub fn lighten(html: &str) -> Cow<'_, str> {
+/// The page being rewritten: what is before `copied` has been written to `out` or dropped.
+struct Rewrite<'a> {
+    html: &'a str,
+    out: String,
+    copied: usize,
+}
+
+impl Rewrite<'_> {
+    /// Writes the page up to `to`.
+    fn keep(&mut self, to: usize) {
+        self.out.push_str(&self.html[self.copied..to]);
+        self.copied = to;
+    }
+
+    /// Drops the page up to `to`.
+    fn skip(&mut self, to: usize) {
+        self.copied = to;
+    }
+}
+
+/// The page without what extraction does not read.
+pub fn lighten(html: &str) -> String {
     let bytes = html.as_bytes();
-    let mut out: Option<String> = None;
-    // Everything before `copied` is in `out` (once it exists).
-    let mut copied = 0;
+    let mut rw = Rewrite {
+        html,
+        out: String::with_capacity(html.len() / 2),
+        copied: 0,
+    };
     let mut i = 0;
     // Open `<pre>` elements, where whitespace is text.
     let mut pre = 0usize;
@@ -38,9 +58,8 @@ pub fn lighten(html: &str) -> Cow<'_, str> {
             } else {
                 find(bytes, body, b"-->").map_or(bytes.len(), |e| e + 3)
             };
-            let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-            out.push_str(&html[copied..lt]);
-            copied = end;
+            rw.keep(lt);
+            rw.skip(end);
             i = end;
             continue;
         }
@@ -58,10 +77,9 @@ pub fn lighten(html: &str) -> Cow<'_, str> {
             if name[..len].eq_ignore_ascii_case(b"pre") {
                 pre = pre.saturating_sub(1);
             }
-            let end = memchr(b'>', rest).map_or(bytes.len(), |g| lt + 2 + g);
-            i = end;
+            i = memchr(b'>', rest).map_or(bytes.len(), |g| lt + 2 + g);
             if pre == 0 {
-                collapse_space(html, end, &mut copied, &mut i, &mut out);
+                i = collapse_space(&mut rw, i);
             }
             continue;
         }
@@ -82,71 +100,57 @@ pub fn lighten(html: &str) -> Cow<'_, str> {
             let keep = raw(b"script")
                 && (contents.contains("<!--")
                     || html[lt..tag_end].to_ascii_lowercase().contains("ld+json"));
-            if !keep && close > tag_end {
-                let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-                out.push_str(&html[copied..tag_end]);
-                copied = close;
+            if !keep {
+                rw.keep(tag_end);
+                rw.skip(close);
             }
             i = close;
         } else if raw(b"svg") {
             // Drawings: no text of an article, and a great many path attributes.
-            let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-            out.push_str(&html[copied..tag_end]);
+            rw.keep(tag_end);
             let close = find_closing(bytes, tag_end, name).unwrap_or(tag_end);
-            copied = close;
+            rw.skip(close);
             i = close;
         } else if raw(b"title") || raw(b"textarea") || raw(b"xmp") || raw(b"plaintext") {
             i = find_closing(bytes, tag_end, name).unwrap_or(bytes.len());
         } else {
             // Other tags keep only the attributes extraction reads.
-            let o = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-            o.push_str(&html[copied..lt + 1 + name_len]);
-            keep_attributes(html, lt + 1 + name_len, tag_end, raw(b"link"), o);
-            copied = tag_end;
+            rw.keep(lt + 1 + name_len);
+            keep_attributes(html, lt + 1 + name_len, tag_end, raw(b"link"), &mut rw.out);
+            rw.skip(tag_end);
             i = tag_end;
             if raw(b"pre") || raw(b"listing") {
                 pre += 1;
             }
             if pre == 0 {
-                collapse_space(html, tag_end, &mut copied, &mut i, &mut out);
+                i = collapse_space(&mut rw, i);
             }
         }
     }
-    match out {
-        None => Cow::Borrowed(html),
-        Some(mut out) => {
-            out.push_str(&html[copied..]);
-            Cow::Owned(out)
-        }
-    }
+    rw.keep(html.len());
+    rw.out
 }
 
 /// A run of whitespace from `at` to the next tag becomes its first newline, or a space: the
 /// indentation between tags is a tenth of a page's bytes, and no reader of the tree sees it.
-fn collapse_space(
-    html: &str,
-    at: usize,
-    copied: &mut usize,
-    i: &mut usize,
-    out: &mut Option<String>,
-) {
-    let bytes = html.as_bytes();
+/// Returns where the scan goes on.
+fn collapse_space(rw: &mut Rewrite, at: usize) -> usize {
+    let bytes = rw.html.as_bytes();
     let run = bytes[at..]
         .iter()
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(bytes.len() - at);
     if run < 2 || bytes.get(at + run) != Some(&b'<') {
-        return;
+        return at;
     }
-    let out = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-    out.push_str(&html[*copied..at]);
-    out.push(if bytes[at..at + run].contains(&b'\n') {
+    rw.keep(at);
+    rw.out.push(if bytes[at..at + run].contains(&b'\n') {
         '\n'
     } else {
         ' '
     });
-    *copied = at + run;
-    *i = at + run;
+    rw.skip(at + run);
+    at + run
 }
 
 /// Attributes read by extraction and the page's metadata; `href` only on `<link>` (the
