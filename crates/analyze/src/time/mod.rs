@@ -70,11 +70,16 @@ const FUTURE: &[&str] = &[
     "soon",
     "plans",
     "planned",
+    "expect",
+    "expects",
+    "payable",
     "begins",
     "opens",
     "starts",
     "ends",
 ];
+/// Present markers: near one, the nearest date decides.
+const PRESENT: &[&str] = &["is", "are", "am"];
 /// Past markers: near one, bare names resolve backward.
 const PAST: &[&str] = &[
     "was",
@@ -130,8 +135,15 @@ const PAST: &[&str] = &[
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "this",
 ];
-/// Tokens on each side of an expression searched for tense markers.
+/// Tokens after an expression searched for tense markers.
 const TENSE_WINDOW: usize = 6;
+/// Tokens before an expression searched for tense markers, within its clause: a verb comes
+/// before its adjuncts ("would be traveling to the United States Thursday").
+const TENSE_WINDOW_BEFORE: usize = 10;
+/// Words that start a clause: a marker past one belongs to another verb.
+const CLAUSE_STARTS: &[&str] = &[
+    ";", "and", "but", "that", "who", "which", "while", "whereas", "because",
+];
 
 /// Whether the `-ed` word at `i` is a participle after a modal, `be` or `to` ("can be
 /// exercised", "will be completed", "to be held"): no past tense.
@@ -158,17 +170,25 @@ fn marker(tokens: &[matcher::TimeToken], i: usize) -> Option<bool> {
                 .is_some_and(|k| matches!(tokens[k].lower.as_str(), "had" | "was" | "were"))
         })
     };
-    if FUTURE.contains(&w) || (to_follows && matches!(w, "going" | "set" | "due")) {
-        return if w != "going" && to_follows && perfect() {
+    // "as early as Tuesday": the earliest of dates ahead.
+    let as_early_as = w == "early"
+        && i.checked_sub(1).is_some_and(|k| tokens[k].lower == "as")
+        && tokens.get(i + 1).is_some_and(|n| n.lower == "as");
+    if as_early_as
+        || FUTURE.contains(&w)
+        || (to_follows && matches!(w, "going" | "set" | "due" | "plan"))
+    {
+        return if !matches!(w, "going" | "planning") && to_follows && perfect() {
             Some(false)
         } else {
             Some(true)
         };
     }
     if w.len() > 4 && w.ends_with("ed") {
-        let adjective = i
-            .checked_sub(1)
-            .is_some_and(|k| DETERMINERS.contains(&tokens[k].lower.as_str()));
+        // "the reduced dividend", "a still unspecified date".
+        let adjective = w.starts_with("un")
+            || i.checked_sub(1)
+                .is_some_and(|k| DETERMINERS.contains(&tokens[k].lower.as_str()));
         return if to_follows
             && matches!(
                 w,
@@ -176,6 +196,9 @@ fn marker(tokens: &[matcher::TimeToken], i: usize) -> Option<bool> {
             ) {
             // "supposed to", "scheduled to", "expected to": ahead.
             Some(!perfect())
+        } else if i >= 2 && tokens[i - 1].lower == "be" && tokens[i - 2].lower == "to" {
+            // "to be completed around Nov. 1": ahead.
+            Some(true)
         } else if passive(tokens, i) || adjective {
             None
         } else {
@@ -185,24 +208,36 @@ fn marker(tokens: &[matcher::TimeToken], i: usize) -> Option<bool> {
     (PAST.contains(&w) && !passive(tokens, i)).then_some(false)
 }
 
-/// The tense near tokens `first..=last`: `Some(true)` future, `Some(false)` past.
+/// The tense near tokens `first..=last`: `Some(true)` future, `Some(false)` past. The nearest
+/// marker of the expression's clause decides.
 fn tense(tokens: &[matcher::TimeToken], first: usize, last: usize) -> Option<bool> {
-    let from = first.saturating_sub(TENSE_WINDOW);
-    let to = (last + 1 + TENSE_WINDOW).min(tokens.len());
-    // The nearest marker decides.
-    let distance = |i: usize| if i < first { first - i } else { i - last };
-    let mut best: Option<(usize, bool)> = None;
-    for i in from..to {
-        if (first..=last).contains(&i) {
-            continue;
+    let boundary = |i: usize| CLAUSE_STARTS.contains(&tokens[i].lower.as_str());
+    // A present tense ("is calling for the redemption on Dec. 7") marks neither way and hides
+    // the markers beyond it.
+    let at = |i: usize| {
+        if PRESENT.contains(&tokens[i].lower.as_str()) {
+            Some(None)
+        } else {
+            marker(tokens, i).map(Some)
         }
-        if let Some(future) = marker(tokens, i) {
-            if best.is_none_or(|(d, _)| distance(i) < d) {
-                best = Some((distance(i), future));
-            }
-        }
+    };
+    // "get around Wednesday's ruling": the verb before governs the noun, not the day.
+    let possessive = tokens
+        .get(last + 1)
+        .is_some_and(|t| matches!(t.lower.as_str(), "'s" | "’s"));
+    let window = if possessive { 0 } else { TENSE_WINDOW_BEFORE };
+    let before = (first.saturating_sub(window)..first)
+        .rev()
+        .take_while(|&i| !boundary(i))
+        .find_map(|i| at(i).map(|future| (first - i, future)));
+    let after = (last + 1..(last + 1 + TENSE_WINDOW).min(tokens.len()))
+        .take_while(|&i| !boundary(i))
+        .find_map(|i| at(i).map(|future| (i - last, future)));
+    match (before, after) {
+        (Some((d, future)), Some((e, _))) if d <= e => future,
+        (_, Some((_, future))) | (Some((_, future)), None) => future,
+        (None, None) => None,
     }
-    best.map(|(_, future)| future)
 }
 
 /// Tags the timexes of `doc` with `grammar`, anchored on `dct`.

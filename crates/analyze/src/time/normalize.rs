@@ -87,6 +87,11 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
             point(Point::Day(nth_weekday(year, m, w, n)?))?
         }
         "year" => point(Point::Year(number(&a(0)?)? as i32))?,
+        // "nineteen ninety-six": hundreds, tens and units read out.
+        "yearwords" => {
+            let y = number(&a(0)?)? * 100 + number(&a(1)?)? + a(2).and_then(|u| number(&u)).unwrap_or(0);
+            point(Point::Year(y as i32))?
+        }
         "decade" => point(Point::Decade(number(&a(0)?)? as i32))?,
         // "the 20th century" is the 1900s: `19`.
         "century" => point(Point::Century(number(&a(0)?)? as i32 - 1))?,
