@@ -211,7 +211,16 @@ fn marker(tokens: &[matcher::TimeToken], i: usize) -> Option<bool> {
 /// The tense near tokens `first..=last`: `Some(true)` future, `Some(false)` past. The nearest
 /// marker of the expression's clause decides.
 fn tense(tokens: &[matcher::TimeToken], first: usize, last: usize) -> Option<bool> {
-    let boundary = |i: usize| CLAUSE_STARTS.contains(&tokens[i].lower.as_str());
+    // "and" starts a clause before a verb ("… on Saturday and were planning"), not inside a
+    // noun phrase ("president and chief executive").
+    let boundary = |i: usize| {
+        let w = tokens[i].lower.as_str();
+        CLAUSE_STARTS.contains(&w)
+            && (!matches!(w, "and" | "but")
+                || tokens.get(i + 1).is_some_and(|n| {
+                    matches!(n.lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i")
+                }) || (i + 1 < tokens.len() && marker(tokens, i + 1).is_some()))
+    };
     // A present tense ("is calling for the redemption on Dec. 7") marks neither way and hides
     // the markers beyond it.
     let at = |i: usize| {
