@@ -382,7 +382,7 @@ fn date(
     Some((point.value(), Some(point)))
 }
 
-/// The year that puts month `m` (and `day`) nearest the DCT: within six months either way,
+/// The year that puts month `m` (and `day`) nearest the DCT, at most four months ahead,
 /// unless the tense says which side (a past tense never reaches ahead, a future one never
 /// looks back).
 fn infer_year(dct: Date, m: u32, day: Option<u32>, cx: &Context) -> i32 {
@@ -409,7 +409,8 @@ fn infer_year(dct: Date, m: u32, day: Option<u32>, cx: &Context) -> i32 {
             });
         }
         Some(false) => candidates.retain(|&(d, _)| d <= 31),
-        None => {}
+        // Untensed, news looks back further than ahead: at most four months on.
+        None => candidates.retain(|&(d, _)| d <= 120),
     }
     candidates
         .into_iter()
