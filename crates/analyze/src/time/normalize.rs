@@ -172,7 +172,16 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
                     weekday(dct?, number(&w)? as u32, direction(cx, None))
                 }
                 (Some(d), Some("DEICTIC")) => dct?.add_days(number(&d)?),
-                _ => dct?,
+                (Some(month), Some("MONTH")) => {
+                    let (month, day) = (number(&month)? as u32, number(&a(3)?)? as u32);
+                    let year = infer_year(dct?, month, Some(day), cx);
+                    Date::new(year, month, day)?
+                }
+                // A bare clock time is on the day the narrative is at.
+                _ => match cx.reference {
+                    Some(Point::Day(d)) => d,
+                    _ => dct?,
+                },
             };
             (
                 format!("{day}T{hour:02}:{minute:02}"),
@@ -382,7 +391,7 @@ fn date(
     Some((point.value(), Some(point)))
 }
 
-/// The year that puts month `m` (and `day`) nearest the DCT, at most four months ahead,
+/// The year that puts month `m` (and `day`) nearest the DCT: within six months either way,
 /// unless the tense says which side (a past tense never reaches ahead, a future one never
 /// looks back).
 fn infer_year(dct: Date, m: u32, day: Option<u32>, cx: &Context) -> i32 {
@@ -409,8 +418,7 @@ fn infer_year(dct: Date, m: u32, day: Option<u32>, cx: &Context) -> i32 {
             });
         }
         Some(false) => candidates.retain(|&(d, _)| d <= 31),
-        // Untensed, news looks back further than ahead: at most four months on.
-        None => candidates.retain(|&(d, _)| d <= 120),
+        None => {}
     }
     candidates
         .into_iter()
