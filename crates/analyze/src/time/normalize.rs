@@ -135,14 +135,21 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
                     // "one day after", "a year earlier" keep the reference's granularity;
                     // "the following year" (a fourth argument `unit`) takes its own.
                     let own = a(3).as_deref() == Some("unit");
-                    let granularity = if !own && reference.unit() as u8 <= u as u8 {
+                    // "year-ago results" after "the quarter ended Sept. 30" compare quarters.
+                    let adjective = !rule.args.first().is_some_and(|x| x.starts_with('$'));
+                    let quarter_end = matches!(reference, Point::Day(d)
+                        if d.month % 3 == 0 && d.day == super::calendar::days_in_month(d.year, d.month));
+                    let granularity = if adjective && quarter_end && u == Unit::Year {
+                        Unit::Quarter
+                    } else if !own && reference.unit() as u8 <= u as u8 {
                         reference.unit()
                     } else {
                         u
                     };
                     let p = Point::at(moved, granularity);
-                    if u == Unit::Year && matches!(reference, Point::Quarter(..)) {
-                        // "the year-earlier period" compares; the narrative stays put.
+                    if u == Unit::Year && n == 1 && sign < 0 {
+                        // "the year-earlier period", "a year earlier" compare; the narrative
+                        // stays put.
                         (p.value(), None)
                     } else {
                         point(p)?
