@@ -206,6 +206,13 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
             };
             point(Point::Quarter(year, q))?
         }
+        "half" => {
+            let year = match a(1).and_then(|y| number(&y)) {
+                Some(y) => y,
+                None => i64::from(dct?.year),
+            };
+            (format!("{year}-H{}", number(&a(0)?)?), None)
+        }
         "yearend" => point(Point::Day(Date::new(dct?.year, 12, 31)?))?,
         "yearquarter" => {
             // "the 1988 period": the quarter under discussion, in that year.
