@@ -343,6 +343,22 @@ mod tests {
         assert_eq!(doc.timexes.len(), 1);
     }
 
+    #[test]
+    fn a_count_before_a_signal_is_an_offset_even_when_vague() {
+        let text = "Talks began on March 3. One day after, and again a few days later, they met.";
+        let doc = crate::analyze_text(text, Some("2025-05-05"));
+        let offsets: Vec<(&str, &str, &str)> = doc
+            .timexes
+            .iter()
+            .filter_map(|t| t.offset.as_ref())
+            .map(|o| (&text[o.span], o.value.as_str(), o.signal.as_str()))
+            .collect();
+        assert_eq!(
+            offsets,
+            [("One day", "P1D", "after"), ("few days", "PXD", "later")]
+        );
+    }
+
     /// Every example of every rule: the extent is found and gets the value.
     #[test]
     fn every_rule_example_holds() {

@@ -260,8 +260,8 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
 }
 
 /// For a match of `later(N,U,SIGN)` that ends on its signal word ("one day after", "two weeks
-/// later"): the signal token's index and the count as a duration (`P1D`). `None` for an
-/// uncounted "days later".
+/// later", "a few days later"): the signal token's index and the count as a duration (`P1D`,
+/// `PXD`). `None` for an uncounted "days later".
 pub fn offset(m: &Match, tokens: &[TimeToken]) -> Option<(usize, String)> {
     let rule = m.rule;
     if rule.func != "later" || rule.args.get(3).is_some() {
@@ -270,7 +270,6 @@ pub fn offset(m: &Match, tokens: &[TimeToken]) -> Option<(usize, String)> {
     // The count must be the text's own ("one day"), not the rule's ("year-ago").
     let n = rule.args.first().filter(|a| a.starts_with('$'))?;
     let n = arg(m, tokens, n)?;
-    number(&n)?;
     let unit = Unit::parse(&arg(m, tokens, rule.args.get(1)?)?)?;
     let k: usize = rule.args.get(2)?.strip_prefix('$')?.parse().ok()?;
     let (signal, _) = m.captures.get(k.checked_sub(1)?)?.as_ref()?;
