@@ -202,7 +202,8 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
             let q = number(&a(0)?)? as u32;
             let year = match a(1).and_then(|y| number(&y)) {
                 Some(y) => y as i32,
-                None => dct?.year,
+                // "next year's first quarter": a year counted from the DCT's.
+                None => dct?.year + a(2).and_then(|r| number(&r)).unwrap_or(0) as i32,
             };
             point(Point::Quarter(year, q))?
         }
