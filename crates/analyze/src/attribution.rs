@@ -1106,6 +1106,41 @@ fn attribute(
         }
     }
 
+    // A partial quote with no cue: the subject its sentence opens with ("McCaul criticized
+    // Clinton for “…”", "Moore thanked him for “…”"), a person or body, not the object of a
+    // preposition ("In his interview, McCaul …") nor a possessive.
+    // Only past a scare quote's length: "the so-called “experts”" is nobody's words.
+    if q.kind == QuoteKind::Partial
+        && doc.slice(span).split_whitespace().count() > SCARE_WORDS
+    {
+        let opening = before
+            .iter()
+            .copied()
+            .filter(|&k| sentence.contains(tokens[k].span))
+            .take(8);
+        let subject = opening
+            .filter(|&k| {
+                let prev = k.checked_sub(1).map(|p| doc.slice(tokens[p].span).to_lowercase());
+                !prev.is_some_and(|w| PREPOSITIONS.contains(&w.as_str()) || w == "his" || w == "her")
+            })
+            .find_map(|k| speaker_at(doc, tokens, k, i))
+            .filter(|s| {
+                let possessive = s
+                    .mention
+                    .is_some_and(|m| doc.text()[m.end()..].starts_with(['’', '\'']));
+                let named = s.entity.is_some_and(|e| {
+                    matches!(
+                        doc.entities[e.index()].kind,
+                        EntityType::PER | EntityType::ORG
+                    )
+                });
+                named && !possessive && !speaks_through(doc, s)
+            });
+        if subject.is_some() {
+            return (subject, None, None);
+        }
+    }
+
     // No cue: the previous quote's speaker, when it is in the same paragraph.
     if q.parent.is_none() {
         // Titles and scare quotes between ("said Cuban, host of “Shark Tank.” “I mean, …”")
