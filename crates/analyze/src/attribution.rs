@@ -277,10 +277,19 @@ pub(crate) fn is_cue_verb(word: &str) -> bool {
 /// name ("the United States", "Edward Said").
 fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
     let word = doc.slice(tokens[k].span);
-    is_cue_verb(word)
-        && !(word.starts_with(char::is_uppercase)
-            && k.checked_sub(1)
-                .is_some_and(|p| tokens[p].kind == TokenKind::Word))
+    // "he went on:", "“…,” she went on.": going on speaking, not "went on to win".
+    let goes_on = matches!(word, "went" | "goes" | "go")
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| doc.slice(t.span) == "on")
+        && tokens
+            .get(k + 2)
+            .is_none_or(|t| t.kind != TokenKind::Word);
+    goes_on
+        || is_cue_verb(word)
+            && !(word.starts_with(char::is_uppercase)
+                && k.checked_sub(1)
+                    .is_some_and(|p| tokens[p].kind == TokenKind::Word))
 }
 
 /// The entity with a mention at exactly `span`, or containing it.
@@ -922,8 +931,18 @@ fn attribute(
         }
         // Subject just before the verb ("she said", "the Crisis Group said"), else after it
         // ("said Sheinbaum").
+        // A parenthesis between passes ("Sen. Chuck Schumer (D-N.Y.) said").
+        let mut depth = 0usize;
         let subject = (0..v)
             .rev()
+            .filter(|&p| {
+                match doc.slice(tokens[window[p]].span) {
+                    ")" => depth += 1,
+                    "(" => depth = depth.saturating_sub(1),
+                    _ => return depth == 0,
+                }
+                false
+            })
             .take(4)
             .find_map(|p| speaker_at(doc, tokens, window[p], i));
         // After the verb, a pronoun is the subject only at the clause's end ("…,” said he.");
@@ -1026,7 +1045,7 @@ fn attribute(
         // "The Wisconsin Republican criticized the policy and said …", "Clinton mocked the
         // complaint, saying …": a verb coordinated with an earlier one, or a participle after a
         // comma, shares the sentence's subject, at its start.
-        let participle = word(v).ends_with("ing") && v > 0 && word(v - 1) == ",";
+        let participle = word(v).ends_with("ing") && v > 0 && matches!(word(v - 1), "," | "by");
         let coordinated = (v > 0 && (word(v - 1) == "and" || participle))
             .then(|| {
                 let first = before
@@ -1076,6 +1095,24 @@ fn attribute(
         if let Some(s) = subject {
             let cue = s.mention.map_or(verb, |m| m.cover(verb));
             return (Some(s), addressee, Some(cue));
+        }
+    }
+
+    // "According to the Daily Caller, “…”": the source named at the sentence's start.
+    let opening: Vec<usize> = before
+        .iter()
+        .copied()
+        .filter(|&k| cue_sentence.contains(tokens[k].span))
+        .take(3)
+        .collect();
+    if let [a, b, k] = opening[..] {
+        if doc.slice(tokens[a].span).eq_ignore_ascii_case("according")
+            && doc.slice(tokens[b].span) == "to"
+        {
+            if let Some(s) = speaker_at(doc, tokens, k, i) {
+                let cue = tokens[a].span.cover(tokens[b].span);
+                return (Some(s), None, Some(cue));
+            }
         }
     }
 
