@@ -1037,7 +1037,11 @@ fn attribute(
                 (1..v.saturating_sub(1))
                     .rev()
                     .take(24)
-                    .find(|&p| word(p) == "who" && word(p - 1) == ",")
+                    .find(|&p| {
+                        // ", who …," or a participle's phrase (", noting the size of …,").
+                        (word(p) == "who" || (word(p).ends_with("ing") && word(p).len() > 4))
+                            && word(p - 1) == ","
+                    })
             })
             .flatten()
             .and_then(|p| p.checked_sub(2))
@@ -1046,12 +1050,18 @@ fn attribute(
         // complaint, saying …": a verb coordinated with an earlier one, or a participle after a
         // comma, shares the sentence's subject, at its start.
         let participle = word(v).ends_with("ing") && v > 0 && matches!(word(v - 1), "," | "by");
+        // A participle after a clause with its own cue ("a strategist said Clinton will have to
+        // choose, saying …") shares that cue's subject.
+        let earlier_cue = participle
+            .then(|| (0..v.saturating_sub(1)).rev().find(|&p| cue_at(doc, tokens, before[p])))
+            .flatten()
+            .and_then(|c| (c.saturating_sub(4)..c).rev().find_map(|p| candidate(before[p])));
         let coordinated = (v > 0 && (word(v - 1) == "and" || participle))
             .then(|| {
                 let first = before
                     .iter()
                     .position(|&k| sentence.contains(tokens[k].span))?;
-                (first..v.min(first + 4)).find_map(|p| candidate(before[p]))
+                earlier_cue.or_else(|| (first..v.min(first + 6)).find_map(|p| candidate(before[p])))
             })
             .flatten();
         let mut subject = relative
@@ -1126,13 +1136,28 @@ fn attribute(
         .find(|w| !matches!(*w, "“" | "\"" | "‘" | "'" | "«" | "„"))
         == Some(":");
     if colon {
-        let named = before.iter().find_map(|&k| {
+        // The last one not after a preposition ("When Trump suggested …, Rubio fired back:",
+        // "McConnell delivered a blunt message to Trump:"), else the first.
+        let named = |k: usize| {
             let (id, mention) = entity_at(doc, tokens[k].span)?;
             let kind = doc.entities[id.index()].kind;
             let possessive = doc.text()[mention.end()..].starts_with(['’', '\'']);
             (matches!(kind, EntityType::PER | EntityType::ORG) && !possessive)
                 .then_some((id, mention))
-        });
+        };
+        let after_preposition = |m: Span| {
+            tokens
+                .iter()
+                .rev()
+                .find(|t| t.span.end <= m.start)
+                .is_some_and(|t| PREPOSITIONS.contains(&doc.slice(t.span).to_lowercase().as_str()))
+        };
+        let named = before
+            .iter()
+            .rev()
+            .filter_map(|&k| named(k))
+            .find(|&(_, m)| !after_preposition(m))
+            .or_else(|| before.iter().find_map(|&k| named(k)));
         if let Some((id, mention)) = named {
             let s = Speaker {
                 entity: Some(id),
