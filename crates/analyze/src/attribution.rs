@@ -1203,6 +1203,27 @@ fn attribute(
         }
     }
 
+    // A quote paragraph signed in the next one ("“…”¶- Bernie Sanders."), as fact-checks and
+    // collections of quotes lay them out.
+    if q.parent.is_none() {
+        let alone = doc
+            .slice(Span::new(region.start(), span.start()))
+            .chars()
+            .chain(doc.slice(Span::new(span.end(), region.end())).chars())
+            .all(|c| !c.is_alphanumeric());
+        let next = doc.paragraphs.iter().find(|p| p.span.start >= region.end);
+        let signature = next.filter(|p| {
+            let text = doc.slice(p.span).trim_start();
+            text.starts_with(['-', '—', '–', '―']) && text.split_whitespace().count() <= 7
+        });
+        if let (true, Some(p)) = (alone, signature) {
+            let toks = doc.tokens_in(p.span);
+            if let Some(s) = (0..toks.len().min(4)).find_map(|k| speaker_at(doc, toks, k, i)) {
+                return (Some(s), None, None);
+            }
+        }
+    }
+
     // No cue: the previous quote's speaker, when it is in the same paragraph.
     if q.parent.is_none() {
         // Titles and scare quotes between ("said Cuban, host of “Shark Tank.” “I mean, …”")

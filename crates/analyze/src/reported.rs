@@ -315,7 +315,18 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
         let at_end = tokens[v + 1..].iter().all(|t| t.kind == TokenKind::Punct);
         if at_end && v >= 2 {
             let comma = (0..v).rev().take(6).find(|&j| text(j) == ",")?;
-            let speaker = (comma + 1..v).find_map(|j| speaker_at(doc, tokens, j, usize::MAX))?;
+            // The speaker of the clause after the comma ("…, the official said"), not the
+            // subject of a free relative ("…, we checked what the candidates said").
+            let speaker = (comma + 1..v)
+                .map(|j| (j, speaker_at(doc, tokens, j, usize::MAX)))
+                .take_while(|(j, s)| {
+                    s.is_some()
+                        || !matches!(
+                            text(*j).to_lowercase().as_str(),
+                            "we" | "i" | "you" | "what" | "how" | "why" | "where" | "when"
+                        )
+                })
+                .find_map(|(_, s)| s)?;
             let span = content(doc, near, tokens, 0, comma)?;
             let cue = speaker
                 .mention
