@@ -97,6 +97,15 @@ const NOT_A_CLAUSE: &[&str] = &[
     "afterward",
     "afterwards",
 ];
+/// Words that show a clause has begun between a verb and a later "that", which is then a
+/// relative pronoun ("said she appreciated the apology and that …", "says the truth is that").
+const CLAUSE_BEGUN: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "is", "was", "are", "were", "has", "have", "had",
+    "will", "would", "can", "could", "should", "may", "might", "must", "does", "did", "ran",
+    "led", "won", "made", "took", "gave", "got", "went", "came", "saw", "knew", "thought",
+    "became", "left", "lost", "kept", "held", "brought", "began", "felt",
+];
+
 /// Words before a cue that make it a noun ("the other states voting", "these claims").
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "these", "those", "other", "many", "all", "both", "several", "some", "their",
@@ -374,7 +383,18 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                 speaker = s;
             }
         }
-        let that = (v + 1..(v + 12).min(n)).find(|&j| text(j) == "that");
+        // "said (in a statement on Monday) that", "told reporters that"; not the relative
+        // "that" of a clause already begun ("says Clinton ran a campaign that led to …").
+        let that = (v + 1..(v + 12).min(n))
+            .find(|&j| text(j) == "that")
+            .filter(|&j| {
+                !tokens[v + 1..j].iter().any(|t| {
+                    let w = doc.slice(t.span);
+                    let lower = w.to_lowercase();
+                    CLAUSE_BEGUN.contains(&lower.as_str())
+                        || (w.starts_with(char::is_lowercase) && w.len() > 4 && w.ends_with("ed"))
+                })
+            });
         let start = match that {
             Some(j) => j + 1,
             None if NEEDS_THAT.contains(&verb) => continue,
