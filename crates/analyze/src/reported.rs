@@ -320,9 +320,39 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
         {
             continue;
         }
-        // "CONTENT, X said." at the end of the sentence.
-        let at_end = tokens[v + 1..].iter().all(|t| t.kind == TokenKind::Punct);
-        if at_end && v >= 2 {
+        // "CONTENT, X said." at the end of the sentence, perhaps with a short tail ("…, Graham
+        // told The Huffington Post on Thursday.", "…, she said in a statement.").
+        let tail: Vec<&str> = tokens[v + 1..]
+            .iter()
+            .filter(|t| t.kind != TokenKind::Punct)
+            .map(|t| doc.slice(t.span))
+            .collect();
+        let at_end = tail.len() <= 6
+            && !tail.iter().any(|w| {
+                matches!(*w, "that" | "he" | "she" | "they" | "it" | "we" | "I")
+                    || CLAUSE_BEGUN.contains(&w.to_lowercase().as_str())
+            })
+            && !tokens[v + 1..].iter().any(|t| {
+                matches!(doc.slice(t.span), "," | ":" | "“" | "\"" | "‘")
+            });
+        // "CONTENT, Spicer said, adding, …": the participle goes on with more of the speaker's.
+        let at_end = at_end
+            || (tokens.get(v + 1).is_some_and(|t| doc.slice(t.span) == ",")
+                && tokens.get(v + 2).is_some_and(|t| {
+                    matches!(doc.slice(t.span), "adding" | "noting" | "saying" | "citing")
+                }));
+        // "CONTENT, X said, CONTENT": the cue set inside the sentence, between commas.
+        let inserted = v >= 3
+            && tokens.get(v + 1).is_some_and(|t| doc.slice(t.span) == ",")
+            && tokens[v + 2..]
+                .iter()
+                .filter(|t| t.kind == TokenKind::Word)
+                .count()
+                >= MIN_WORDS
+            && tokens
+                .get(v + 2)
+                .is_some_and(|t| !doc.slice(t.span).ends_with("ing"));
+        if (at_end || inserted) && v >= 2 {
             let comma = (0..v).rev().take(6).find(|&j| text(j) == ",")?;
             // The speaker of the clause after the comma ("…, the official said"), not the
             // subject of a free relative ("…, we checked what the candidates said").
@@ -336,7 +366,12 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                         )
                 })
                 .find_map(|(_, s)| s)?;
-            let span = content(doc, near, tokens, 0, comma)?;
+            let span = if at_end {
+                content(doc, near, tokens, 0, comma)?
+            } else {
+                // The content runs around the cue; its one span holds the cue too.
+                content(doc, near, tokens, 0, n)?
+            };
             let cue = speaker
                 .mention
                 .map_or(tokens[v].span, |m| m.cover(tokens[v].span));
