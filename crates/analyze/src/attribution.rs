@@ -585,6 +585,34 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
             return make(Some(id), span);
         }
     }
+    // "experts say", "said senior administration officials": a group named by its noun, next
+    // to its verb, with the words that qualify it.
+    if GROUP_NOUNS.contains(&text) {
+        // After its verb only as an inverted subject ("said officials"), not an object ("told
+        // officials").
+        let after_verb = k > 0
+            && matches!(
+                doc.slice(tokens[k - 1].span).to_lowercase().as_str(),
+                "said" | "says" | "say" | "added" | "wrote"
+            );
+        if !(cue(tokens.get(k + 1)) || after_verb) {
+            return None;
+        }
+        let mut first = k;
+        while first > 0 && k - first < 3 {
+            let t = &tokens[first - 1];
+            let w = doc.slice(t.span);
+            if t.kind != TokenKind::Word
+                || is_cue_verb(w)
+                || PREPOSITIONS.contains(&w.to_lowercase().as_str())
+                || matches!(w.to_lowercase().as_str(), "and" | "but" | "or" | "that" | "who")
+            {
+                break;
+            }
+            first -= 1;
+        }
+        return make(None, tokens[first].span.cover(tok.span));
+    }
     if text.eq_ignore_ascii_case("the") {
         // "the council", "the Mexican president": the last word of a short noun phrase.
         for j in k + 1..(k + 4).min(tokens.len()) {
@@ -708,6 +736,18 @@ fn noun_phrase(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
         }
     })
 }
+
+/// Plural nouns of people who speak as a group ("experts say", "officials said").
+const GROUP_NOUNS: &[&str] = &[
+    "officials", "experts", "aides", "analysts", "critics", "opponents", "supporters",
+    "advocates", "sources", "observers", "economists", "investigators", "police",
+    "authorities", "lawmakers", "legislators", "residents", "voters", "activists",
+    "organizers", "strategists", "scientists", "researchers", "officers", "prosecutors",
+    "lawyers", "attorneys", "historians", "diplomats", "leaders", "protesters", "witnesses",
+    "doctors", "advisers", "advisors", "insiders", "allies", "members", "staffers",
+    "executives", "pollsters", "operatives", "people", "students", "parents", "workers",
+    "delegates", "donors", "organisers", "campaigners", "spokesmen", "spokespeople",
+];
 
 /// Prepositions whose object is no speaker.
 const PREPOSITIONS: &[&str] = &[

@@ -396,12 +396,23 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
         // said …", "X mocked the complaint, saying …": the sentence's subject, at its start.
         let shared =
             v > 0 && (text(v - 1) == "and" || (verb.ends_with("ing") && text(v - 1) == ","));
+        // "Craig Moffett, another veteran analyst, said …": past the apposition to the name.
+        let apposition = (v >= 3 && text(v - 1) == ",")
+            .then(|| {
+                let c = (v.saturating_sub(10)..v - 1).rev().find(|&j| text(j) == ",")?;
+                (c.saturating_sub(3)..c)
+                    .rev()
+                    .find_map(|j| speaker_at(doc, tokens, j, usize::MAX))
+            })
+            .flatten();
         let speaker = if shared {
             (0..v.min(8)).find_map(|j| speaker_at(doc, tokens, j, usize::MAX))
         } else {
-            (v.saturating_sub(4)..v)
-                .rev()
-                .find_map(|j| speaker_at(doc, tokens, j, usize::MAX))
+            apposition.or_else(|| {
+                (v.saturating_sub(4)..v)
+                    .rev()
+                    .find_map(|j| speaker_at(doc, tokens, j, usize::MAX))
+            })
         };
         let Some(mut speaker) = speaker else { continue };
         // "X issued a statement saying …": the statement's issuer speaks.
@@ -432,6 +443,17 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
             });
         let start = match that {
             Some(j) => j + 1,
+            // "officials told him he had never been a citizen": the clause after the object.
+            None if matches!(verb, "told" | "tells" | "telling")
+                && tokens.get(v + 1).is_some_and(|t| {
+                    matches!(doc.slice(t.span), "him" | "her" | "them" | "me" | "us" | "reporters")
+                })
+                && tokens.get(v + 2).is_some_and(|t| {
+                    matches!(doc.slice(t.span), "he" | "she" | "they" | "it" | "I" | "we" | "the")
+                }) =>
+            {
+                v + 2
+            }
             None if NEEDS_THAT.contains(&verb) => continue,
             None => {
                 let next = tokens.get(v + 1)?;
