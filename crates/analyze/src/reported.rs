@@ -288,7 +288,20 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
             && text(k + 1) == "to"
             && !inside_quote(near, tokens[k].span)
         {
-            let speaker = speaker_at(doc, tokens, k + 2, usize::MAX)?;
+            // The source may be a person or body, or a document, a poll, records: the words up
+            // to the next punctuation.
+            let speaker = speaker_at(doc, tokens, k + 2, usize::MAX).or_else(|| {
+                let last = (k + 2..n)
+                    .take_while(|&j| tokens[j].kind == TokenKind::Word)
+                    .take(8)
+                    .last()?;
+                let mention = tokens[k + 2].span.cover(tokens[last].span);
+                Some(newsgraph_doc::layers::Speaker {
+                    entity: None,
+                    name: doc.slice(mention).to_owned(),
+                    mention: Some(mention),
+                })
+            })?;
             let cue = tokens[k].span.cover(tokens[k + 1].span);
             let mention_end = speaker.mention.map_or(k + 2, |m| {
                 tokens
@@ -299,8 +312,22 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
             let after_comma = (mention_end + 1..n)
                 .find(|&j| text(j) == ",")
                 .map(|j| j + 1);
-            let span = if k == 0 {
+            // "But according to X, …" opens the sentence too.
+            let opens = k == 0 || (k == 1 && matches!(text(0), "But" | "And" | "So" | "Yet"));
+            // "At the heart of it, according to X, was a decision …": set inside the content.
+            let inserted = !opens
+                && after_comma.is_some_and(|j| {
+                    j == mention_end + 2
+                        && tokens[j..]
+                            .iter()
+                            .filter(|t| t.kind == TokenKind::Word)
+                            .count()
+                            >= MIN_WORDS
+                });
+            let span = if opens {
                 content(doc, near, tokens, after_comma?, n)?
+            } else if inserted {
+                content(doc, near, tokens, 0, n)?
             } else {
                 let before = if k > 0 && text(k - 1) == "," {
                     k - 1
