@@ -269,6 +269,20 @@ fn is_title(quoted: &str) -> bool {
             .any(|w| matches!(*w, "I" | "I'm" | "We" | "You" | "Mr" | "Mrs" | "Ms"))
 }
 
+/// Whether `word` is a first name the cue file knows, in any case ("KATE", "Kate").
+pub(crate) fn is_first_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let title: String = first
+        .to_uppercase()
+        .chain(chars.flat_map(char::to_lowercase))
+        .collect();
+    let c = cues();
+    c.female.contains(&title) || c.male.contains(&title)
+}
+
 pub(crate) fn is_cue_verb(word: &str) -> bool {
     cues().verbs.contains(&word.to_lowercase())
 }

@@ -2,10 +2,10 @@
 //! …". Each becomes a quote of kind `reported` whose span is the reported content, with its
 //! speaker and cue. Content never crosses a direct quote; a partial quote may sit inside it.
 
-use newsgraph_doc::layers::{Quote, QuoteKind, Token, TokenKind};
+use newsgraph_doc::layers::{EntityType, Quote, QuoteKind, Token, TokenKind};
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
-use crate::attribution::{is_cue_verb, speaker_at, speaks_through, PronounScope};
+use crate::attribution::{is_first_name, is_cue_verb, speaker_at, speaks_through, PronounScope};
 
 /// The reported-speech stage.
 #[derive(Debug, Default)]
@@ -163,6 +163,23 @@ impl Stage for Reported {
             }
             if let Some(q) = sentence(doc, &near, s.span) {
                 found.push(q);
+                continue;
+            }
+            // "A: Believe me, a wall is not going to keep people away.", "Paul Ryan: FBI
+            // Decision Defies Explanation": a paragraph opened by its speaker's name and a colon.
+            if let Some(p) = doc
+                .paragraphs
+                .iter()
+                .find(|p| p.span.start == s.span.start && p.span.contains(s.span))
+            {
+                let quoted: Vec<&Quote> = doc
+                    .quotes
+                    .iter()
+                    .filter(|q| q.span.overlaps(p.span))
+                    .collect();
+                if let Some(q) = labelled(doc, &quoted, p.span) {
+                    found.push(q);
+                }
             }
         }
         drop(pronouns);
@@ -171,6 +188,62 @@ impl Stage for Reported {
             doc.quotes.push(q);
         }
     }
+}
+
+/// Words that label a paragraph without speaking ("Note:", "Related:", "Photo:").
+const NOT_SPEAKER_LABELS: &[&str] = &[
+    "Note", "Update", "Updated", "Editor", "Editors", "Photo", "Photos", "Video", "Related",
+    "Read", "Watch", "Correction", "Source", "Sources", "Credit", "Image", "Caption", "Listen",
+    "Follow", "Contact", "Email", "Subscribe", "Share", "Advertisement", "Tags", "Topics",
+    "Posted", "Published", "Warning", "Disclaimer", "Disclosure", "Transcript", "Also", "See",
+    "More", "Click", "Sign", "Download", "Background", "Here", "This", "That", "Why", "What",
+    "How", "When", "Where", "Who", "Day", "Part", "Chapter", "Step", "Bottom", "Previously",
+    "Top", "Full", "Reporting", "Additional", "Editing", "Writing", "Map", "Chart", "Graphic",
+];
+
+const LABELLED: Origin = Origin::new("reported", "speaker-colon-content");
+
+/// "Q: …", "KATE BOLDUAN: Why not debate?", "Paul Ryan: FBI Decision …": a paragraph that
+/// opens with one to five capitalised words and a colon is their words, to its end.
+fn labelled(doc: &Doc, near: &[&Quote], paragraph: Span) -> Option<Quote> {
+    let tokens = doc.tokens_in(paragraph);
+    let colon = tokens.iter().take(6).position(|t| doc.slice(t.span) == ":")?;
+    let label = &tokens[..colon];
+    let capitalised = !label.is_empty()
+        && label.iter().all(|t| {
+            let w = doc.slice(t.span);
+            t.kind == TokenKind::Word && w.starts_with(char::is_uppercase)
+        })
+        && !NOT_SPEAKER_LABELS.contains(&doc.slice(label[0].span));
+    if !capitalised || near.iter().any(|q| q.span.overlaps(label[0].span)) {
+        return None;
+    }
+    let mention = label[0].span.cover(label[colon - 1].span);
+    // A label that names someone: an interview's "Q"/"A", a person or body the label is
+    // mostly made of ("Paul Ryan:", not "Big Win For Bernie:"), or a first name
+    // ("KATE BOLDUAN:"); headlines ("The Latest:", "Breaking:") are nobody's words.
+    let named = label.iter().filter(|t| {
+        doc.entities.iter().any(|e| {
+            matches!(e.kind, EntityType::PER | EntityType::ORG)
+                && e.mentions.iter().any(|m| m.span.contains(t.span) && mention.contains(m.span))
+        })
+    });
+    let names = matches!(doc.slice(mention), "Q" | "A")
+        || 2 * named.count() >= label.len()
+        || (label.len() <= 3 && is_first_name(doc.slice(label[0].span)));
+    if !names {
+        return None;
+    }
+    let speaker = speaker_at(doc, tokens, 0, usize::MAX)
+        .filter(|s| s.mention.is_some_and(|m| mention.contains(m)))
+        .unwrap_or_else(|| newsgraph_doc::layers::Speaker {
+            entity: None,
+            name: doc.slice(mention).to_owned(),
+            mention: Some(mention),
+        });
+    let span = content(doc, near, tokens, colon + 1, tokens.len())?;
+    let cue = mention.cover(tokens[colon].span);
+    Some(make(speaker, span, cue, LABELLED))
 }
 
 /// Whether `span` lies in one of the quotes `near` it.
