@@ -51,9 +51,10 @@ pub fn run(input: &Path, out: &Path) -> anyhow::Result<ExitCode> {
                     .map(|m| char_span(&index, m))
                     .into_iter()
                     .collect();
-                // `kind` and `by` are ours, for error analysis; the scorer ignores them.
+                // `kind`, `by` and `cue` are ours, for error analysis; the scorer ignores them.
                 json!({"content": [char_span(&index, q.span)], "speaker": speaker,
-                       "kind": q.kind, "by": q.by.to_string()})
+                       "kind": q.kind, "by": q.by.to_string(),
+                       "cue": q.cue.map(|c| &text[c])})
             })
             .collect();
         quotes += predicted.len();
