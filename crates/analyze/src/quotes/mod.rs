@@ -90,6 +90,11 @@ fn pair(doc: &Doc) -> (Vec<(Span, Origin)>, Vec<Diagnostic>) {
             let Some(k) = nearest else { continue };
             let open = stack[k];
             stack.truncate(k);
+            // An attribute's value in markup left in the text (`<tweet id="7479…">`) is no
+            // quote.
+            if text[..open.mark.start as usize].ends_with('=') {
+                continue;
+            }
             let by = if open.carried { CONTINUED } else { PAIRED };
             out.push((Span::new(open.mark.end, mark.start), by));
         }
