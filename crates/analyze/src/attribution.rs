@@ -764,7 +764,7 @@ const GROUP_NOUNS: &[&str] = &[
 ];
 
 /// Prepositions whose object is no speaker.
-const PREPOSITIONS: &[&str] = &[
+pub(crate) const PREPOSITIONS: &[&str] = &[
     "to", "on", "of", "in", "at", "for", "with", "from", "by", "about", "into", "against", "over",
     "under", "between", "toward", "towards", "during",
 ];
@@ -1107,7 +1107,14 @@ fn attribute(
         // A participle after a clause with its own cue ("a strategist said Clinton will have to
         // choose, saying …") shares that cue's subject.
         let earlier_cue = participle
-            .then(|| (0..v.saturating_sub(1)).rev().find(|&p| cue_at(doc, tokens, before[p])))
+            .then(|| {
+                (0..v.saturating_sub(1)).rev().find(|&p| {
+                    matches!(
+                        word(p),
+                        "said" | "says" | "say" | "told" | "wrote" | "added" | "argued" | "insisted"
+                    )
+                })
+            })
             .flatten()
             .and_then(|c| (c.saturating_sub(4)..c).rev().find_map(|p| candidate(before[p])));
         let coordinated = (v > 0 && (word(v - 1) == "and" || participle))

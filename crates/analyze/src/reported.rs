@@ -5,7 +5,9 @@
 use newsgraph_doc::layers::{EntityType, Quote, QuoteKind, Token, TokenKind};
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
-use crate::attribution::{is_first_name, is_cue_verb, speaker_at, speaks_through, PronounScope};
+use crate::attribution::{
+    is_cue_verb, is_first_name, speaker_at, speaks_through, PronounScope, PREPOSITIONS,
+};
 
 /// The reported-speech stage.
 #[derive(Debug, Default)]
@@ -494,8 +496,10 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
         }
         // "X said (that) CONTENT": the subject just before the verb; "X criticized Y and
         // said …", "X mocked the complaint, saying …": the sentence's subject, at its start.
-        let shared =
-            v > 0 && (text(v - 1) == "and" || (verb.ends_with("ing") && text(v - 1) == ","));
+        let shared = v > 0
+            && (text(v - 1) == "and"
+                || (verb.ends_with("ing")
+                    && matches!(text(v - 1), "," | "after" | "before" | "while" | "by")));
         // "Craig Moffett, another veteran analyst, said …": past the apposition to the name.
         let apposition = (v >= 3 && text(v - 1) == ",")
             .then(|| {
@@ -506,7 +510,18 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
             })
             .flatten();
         let speaker = if shared {
-            (0..v.min(8)).find_map(|j| speaker_at(doc, tokens, j, usize::MAX))
+            // The sentence's subject: past a dateline ("Washington (AFP) – Clinton has …") and
+            // not the object of a preposition ("In an interview Thursday, the Wisconsin
+            // Republican criticized …").
+            let from = (0..v.min(6))
+                .find(|&j| matches!(text(j), "–" | "—" | "--"))
+                .map_or(0, |j| j + 1);
+            (from..v.min(from + 10))
+                .filter(|&j| {
+                    j == 0 || !PREPOSITIONS.contains(&text(j - 1).to_lowercase().as_str())
+                })
+                .filter_map(|j| speaker_at(doc, tokens, j, usize::MAX))
+                .find(|s| !speaks_through(doc, s))
         } else {
             apposition.or_else(|| {
                 (v.saturating_sub(4)..v)
@@ -515,6 +530,12 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
             })
         };
         let Some(mut speaker) = speaker else { continue };
+        // "Trump, who has said …": the relative pronoun is the speaker's mention here.
+        if let Some(who) = (v.saturating_sub(3)..v).find(|&j| text(j) == "who") {
+            if speaker.mention.is_some_and(|m| m.end <= tokens[who].span.start) {
+                speaker.mention = Some(tokens[who].span);
+            }
+        }
         // "X issued a statement saying …": the statement's issuer speaks.
         if speaker.entity.is_none() && speaks_through(doc, &speaker) {
             let start = speaker.mention.map_or(0, |m| m.start);
