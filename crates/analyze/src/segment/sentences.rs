@@ -111,7 +111,19 @@ fn split(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
             let spaced = next.span.start > tokens[end].span.end;
             opens_sentence(next_text) || (spaced && next_text.starts_with(char::is_lowercase))
         };
-        if split_here {
+        // Inside a short parenthesis ("Sen. Chuck Schumer (D-N.Y.) said"), a full stop is an
+        // abbreviation's: the sentence goes on past the closing bracket just ahead.
+        let open_paren = tokens[start..=end]
+            .iter()
+            .rev()
+            .map(|t| &text[t.span])
+            .take_while(|t| *t != ")")
+            .any(|t| t == "(");
+        let closes_soon = tokens[end + 1..]
+            .iter()
+            .take(3)
+            .any(|t| &text[t.span] == ")");
+        if split_here && !(open_paren && closes_soon) {
             push(tokens, start, end, by, out);
             start = end + 1;
         }
@@ -193,6 +205,17 @@ mod tests {
                 "why would you?",
                 "i loved it.",
                 "so... and then “ok.” he said"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_full_stop_inside_a_short_parenthesis_does_not_split() {
+        assert_eq!(
+            sentences("“They have nothing to fear,” Sen. Ana Lima (D-N.Y.) said Tuesday. Then she left."),
+            [
+                "“They have nothing to fear,” Sen. Ana Lima (D-N.Y.) said Tuesday.",
+                "Then she left."
             ]
         );
     }
