@@ -1351,7 +1351,32 @@ fn attribute(
                     .rev()
                     .take(8)
                     .find_map(|k| speaker_at(doc, toks, k, i).filter(|s| !speaks_through(doc, s))),
-                None if colon => (0..toks.len().min(3)).find_map(|k| speaker_at(doc, toks, k, i)),
+                // "In response, Republican nominee Donald Trump issued the following
+                // statement:": the sentence's opening speaker, else the person or body it
+                // names last, not after a preposition nor as a possessive.
+                None if colon => (0..toks.len().min(3))
+                    .find_map(|k| speaker_at(doc, toks, k, i))
+                    .or_else(|| {
+                        (0..toks.len()).rev().find_map(|k| {
+                            let (id, mention) = entity_at(doc, toks[k].span)?;
+                            let prev = toks.iter().rev().find(|t| t.span.end <= mention.start);
+                            let oblique = prev.is_some_and(|t| {
+                                PREPOSITIONS.contains(&doc.slice(t.span).to_lowercase().as_str())
+                            });
+                            let possessive =
+                                doc.text()[mention.end()..].starts_with(['’', '\'']);
+                            (matches!(
+                                doc.entities[id.index()].kind,
+                                EntityType::PER | EntityType::ORG
+                            ) && !oblique
+                                && !possessive)
+                                .then(|| Speaker {
+                                    entity: Some(id),
+                                    name: doc.entities[id.index()].name.clone(),
+                                    mention: Some(mention),
+                                })
+                        })
+                    }),
                 None => None,
             };
             if let Some(s) = subject {
