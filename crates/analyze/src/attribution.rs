@@ -986,6 +986,24 @@ fn attribute(
         // Subject just before the verb ("she said", "the Crisis Group said"), else after it
         // ("said Sheinbaum").
         // A parenthesis between passes ("Sen. Chuck Schumer (D-N.Y.) said").
+        // "“…,” the bespectacled, 71-year-old diplomat said": a noun phrase from "the" or "a"
+        // right after the quote up to the verb, commas and all.
+        let phrase = (v >= 2 && v <= 8)
+            .then(|| {
+                let first = doc.slice(tokens[window[0]].span);
+                let words = window[..v].iter().all(|&k| {
+                    tokens[k].kind == TokenKind::Word
+                        || matches!(doc.slice(tokens[k].span), "," | "-")
+                });
+                (matches!(first, "the" | "a" | "an") && words).then(|| Speaker {
+                    entity: None,
+                    name: doc
+                        .slice(tokens[window[0]].span.cover(tokens[window[v - 1]].span))
+                        .to_owned(),
+                    mention: Some(tokens[window[0]].span.cover(tokens[window[v - 1]].span)),
+                })
+            })
+            .flatten();
         let mut depth = 0usize;
         let subject = (0..v)
             .rev()
@@ -998,7 +1016,9 @@ fn attribute(
                 false
             })
             .take(4)
-            .find_map(|p| speaker_at(doc, tokens, window[p], i));
+            .find_map(|p| speaker_at(doc, tokens, window[p], i))
+            .filter(|s| s.entity.is_some() || phrase.is_none())
+            .or(phrase);
         // After the verb, a pronoun is the subject only at the clause's end ("…,” said he.");
         // "and said he was standing" opens a reported clause.
         let subject = subject.or_else(|| {
@@ -1117,8 +1137,20 @@ fn attribute(
             })
             .flatten()
             .and_then(|c| (c.saturating_sub(4)..c).rev().find_map(|p| candidate(before[p])));
+        // "he laughed and said": a pronoun just before the first verb is its subject.
+        let pronoun_first = (v >= 3 && word(v - 1) == "and")
+            .then(|| {
+                let w = word(v - 3);
+                (PRONOUNS_HE.contains(&w) || PRONOUNS_SHE.contains(&w))
+                    .then(|| speaker_at(doc, tokens, before[v - 3], i))
+                    .flatten()
+            })
+            .flatten();
         let coordinated = (v > 0 && (word(v - 1) == "and" || participle))
             .then(|| {
+                if pronoun_first.is_some() {
+                    return pronoun_first.clone();
+                }
                 let first = before
                     .iter()
                     .position(|&k| sentence.contains(tokens[k].span))?;
