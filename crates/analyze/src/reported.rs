@@ -59,7 +59,9 @@ const CLAUSE_VERBS: &[&str] = &[
     "reports",
 ];
 /// Verbs whose content must follow "that" (their object comes first: "told reporters that").
-const NEEDS_THAT: &[&str] = &["told", "tells", "telling", "warned", "warns", "promised"];
+const NEEDS_THAT: &[&str] = &[
+    "told", "tells", "telling", "warned", "warns", "promised", "announced", "announces",
+];
 /// Fewest words of reported content.
 const MIN_WORDS: usize = 3;
 /// Words that cannot open a reported clause without "that": what follows the verb is an
@@ -416,7 +418,14 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
     }
     for v in 0..n {
         let verb = text(v);
+        // A passive ("she was announced as the winner") reports nobody's words.
+        let passive = v > 0
+            && matches!(
+                text(v - 1).to_lowercase().as_str(),
+                "was" | "were" | "is" | "are" | "be" | "been" | "being"
+            );
         if !CLAUSE_VERBS.contains(&verb)
+            || passive
             || inside_quote(near, tokens[v].span)
             || is_cue_of_a_quote(near, tokens[v].span)
         {
@@ -554,6 +563,8 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
         // "that" of a clause already begun ("says Clinton ran a campaign that led to …").
         let that = (v + 1..(v + 12).min(n))
             .find(|&j| text(j) == "that")
+            // "announced the launch of a brand that will …": after an object, a relative.
+            .filter(|&j| j == v + 1 || !matches!(verb, "announced" | "announces"))
             .filter(|&j| {
                 !tokens[v + 1..j].iter().any(|t| {
                     let w = doc.slice(t.span);
