@@ -906,7 +906,8 @@ fn attribute(
     let next = sentences
         .last()
         .and_then(|&k| doc.sentences.get(k + 1))
-        .filter(|n| ends_sentence && region.contains(n.span))
+        // Not for a partial quote: its own clause has the verb, and the next sentence is new.
+        .filter(|n| ends_sentence && q.kind != QuoteKind::Partial && region.contains(n.span))
         .filter(|n| {
             let toks = doc.tokens_in(n.span);
             toks.len() <= 12 && (0..toks.len().min(5)).any(|k| cue_at(doc, toks, k))

@@ -318,7 +318,14 @@ fn content(doc: &Doc, near: &[&Quote], tokens: &[Token], from: usize, to: usize)
     let crosses = near
         .iter()
         .any(|q| q.span.overlaps(span) && !span.contains(q.span) && !q.span.contains(span));
-    (words >= MIN_WORDS && !crosses && !inside_quote(near, span)).then_some(span)
+    // Content that is just a quote already found ("told voters that “he loves you.”") adds
+    // nothing to it.
+    let just_a_quote = near.iter().any(|q| {
+        let inner = doc.slice(span).trim_matches(|c: char| !c.is_alphanumeric());
+        inner == doc.slice(q.span).trim_matches(|c: char| !c.is_alphanumeric())
+    });
+    (words >= MIN_WORDS && !crosses && !just_a_quote && !inside_quote(near, span))
+        .then_some(span)
 }
 
 /// Whether the name at token `k` is the verb's own subject, inverted: "says Paul Rieckhoff,

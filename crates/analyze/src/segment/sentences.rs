@@ -99,7 +99,11 @@ fn split(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
         let next_text = &text[next.span];
         let quoted = end > i;
         let after_next = tokens.get(end + 2).map(|t| &text[t.span]);
+        // `“…,” she said` goes on; after a full stop, a capitalised pronoun starts anew
+        // (`“he loves you.” She says they are going ahead`).
+        let new_subject = tok == "." && matches!(next_text, "He" | "She" | "They" | "We" | "I");
         let cue_follows = quoted
+            && !new_subject
             && (abbrev::REPORTING_VERBS.contains(&next_text)
                 || after_next.is_some_and(|w| abbrev::REPORTING_VERBS.contains(&w)));
         let split_here = if by == BY_ABBREV {
@@ -218,6 +222,18 @@ mod tests {
                 "Then she left."
             ]
         );
+    }
+
+    #[test]
+    fn a_capitalised_pronoun_after_a_quoted_full_stop_starts_a_sentence() {
+        assert_eq!(
+            sentences("Ana Lima told voters that “he loves you.” She says they will go on."),
+            [
+                "Ana Lima told voters that “he loves you.”",
+                "She says they will go on."
+            ]
+        );
+        assert_eq!(sentences("“We are ready,” she said.").len(), 1);
     }
 
     #[test]
