@@ -293,12 +293,8 @@ fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
     let word = doc.slice(tokens[k].span);
     // "he went on:", "“…,” she went on.": going on speaking, not "went on to win".
     let goes_on = matches!(word, "went" | "goes" | "go")
-        && tokens
-            .get(k + 1)
-            .is_some_and(|t| doc.slice(t.span) == "on")
-        && tokens
-            .get(k + 2)
-            .is_none_or(|t| t.kind != TokenKind::Word);
+        && tokens.get(k + 1).is_some_and(|t| doc.slice(t.span) == "on")
+        && tokens.get(k + 2).is_none_or(|t| t.kind != TokenKind::Word);
     goes_on
         || is_cue_verb(word)
             && !(word.starts_with(char::is_uppercase)
@@ -619,7 +615,10 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
             if t.kind != TokenKind::Word
                 || is_cue_verb(w)
                 || PREPOSITIONS.contains(&w.to_lowercase().as_str())
-                || matches!(w.to_lowercase().as_str(), "and" | "but" | "or" | "that" | "who")
+                || matches!(
+                    w.to_lowercase().as_str(),
+                    "and" | "but" | "or" | "that" | "who"
+                )
             {
                 break;
             }
@@ -753,14 +752,58 @@ fn noun_phrase(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
 
 /// Plural nouns of people who speak as a group ("experts say", "officials said").
 const GROUP_NOUNS: &[&str] = &[
-    "officials", "experts", "aides", "analysts", "critics", "opponents", "supporters",
-    "advocates", "sources", "observers", "economists", "investigators", "police",
-    "authorities", "lawmakers", "legislators", "residents", "voters", "activists",
-    "organizers", "strategists", "scientists", "researchers", "officers", "prosecutors",
-    "lawyers", "attorneys", "historians", "diplomats", "leaders", "protesters", "witnesses",
-    "doctors", "advisers", "advisors", "insiders", "allies", "members", "staffers",
-    "executives", "pollsters", "operatives", "people", "students", "parents", "workers",
-    "delegates", "donors", "organisers", "campaigners", "spokesmen", "spokespeople",
+    "officials",
+    "experts",
+    "aides",
+    "analysts",
+    "critics",
+    "opponents",
+    "supporters",
+    "advocates",
+    "sources",
+    "observers",
+    "economists",
+    "investigators",
+    "police",
+    "authorities",
+    "lawmakers",
+    "legislators",
+    "residents",
+    "voters",
+    "activists",
+    "organizers",
+    "strategists",
+    "scientists",
+    "researchers",
+    "officers",
+    "prosecutors",
+    "lawyers",
+    "attorneys",
+    "historians",
+    "diplomats",
+    "leaders",
+    "protesters",
+    "witnesses",
+    "doctors",
+    "advisers",
+    "advisors",
+    "insiders",
+    "allies",
+    "members",
+    "staffers",
+    "executives",
+    "pollsters",
+    "operatives",
+    "people",
+    "students",
+    "parents",
+    "workers",
+    "delegates",
+    "donors",
+    "organisers",
+    "campaigners",
+    "spokesmen",
+    "spokespeople",
 ];
 
 /// Prepositions whose object is no speaker.
@@ -989,7 +1032,8 @@ fn attribute(
         // A parenthesis between passes ("Sen. Chuck Schumer (D-N.Y.) said").
         // "“…,” the bespectacled, 71-year-old diplomat said": a noun phrase from "the" or "a"
         // right after the quote up to the verb, commas and all.
-        let phrase = (v >= 2 && v <= 8)
+        let phrase = (2..=8)
+            .contains(&v)
             .then(|| {
                 let first = doc.slice(tokens[window[0]].span);
                 let words = window[..v].iter().all(|&k| {
@@ -1109,14 +1153,11 @@ fn attribute(
         let word = |p: usize| doc.slice(tokens[before[p]].span);
         let relative = (v > 0 && word(v - 1) == ",")
             .then(|| {
-                (1..v.saturating_sub(1))
-                    .rev()
-                    .take(24)
-                    .find(|&p| {
-                        // ", who …," or a participle's phrase (", noting the size of …,").
-                        (word(p) == "who" || (word(p).ends_with("ing") && word(p).len() > 4))
-                            && word(p - 1) == ","
-                    })
+                (1..v.saturating_sub(1)).rev().take(24).find(|&p| {
+                    // ", who …," or a participle's phrase (", noting the size of …,").
+                    (word(p) == "who" || (word(p).ends_with("ing") && word(p).len() > 4))
+                        && word(p - 1) == ","
+                })
             })
             .flatten()
             .and_then(|p| p.checked_sub(2))
@@ -1132,12 +1173,23 @@ fn attribute(
                 (0..v.saturating_sub(1)).rev().find(|&p| {
                     matches!(
                         word(p),
-                        "said" | "says" | "say" | "told" | "wrote" | "added" | "argued" | "insisted"
+                        "said"
+                            | "says"
+                            | "say"
+                            | "told"
+                            | "wrote"
+                            | "added"
+                            | "argued"
+                            | "insisted"
                     )
                 })
             })
             .flatten()
-            .and_then(|c| (c.saturating_sub(4)..c).rev().find_map(|p| candidate(before[p])));
+            .and_then(|c| {
+                (c.saturating_sub(4)..c)
+                    .rev()
+                    .find_map(|p| candidate(before[p]))
+            });
         // "he laughed and said": a pronoun just before the first verb is its subject.
         let pronoun_first = (v >= 3 && word(v - 1) == "and")
             .then(|| {
@@ -1266,9 +1318,7 @@ fn attribute(
     // Clinton for “…”", "Moore thanked him for “…”"), a person or body, not the object of a
     // preposition ("In his interview, McCaul …") nor a possessive.
     // Only past a scare quote's length: "the so-called “experts”" is nobody's words.
-    if q.kind == QuoteKind::Partial
-        && doc.slice(span).split_whitespace().count() > SCARE_WORDS
-    {
+    if q.kind == QuoteKind::Partial && doc.slice(span).split_whitespace().count() > SCARE_WORDS {
         let opening = before
             .iter()
             .copied()
@@ -1276,8 +1326,11 @@ fn attribute(
             .take(8);
         let subject = opening
             .filter(|&k| {
-                let prev = k.checked_sub(1).map(|p| doc.slice(tokens[p].span).to_lowercase());
-                !prev.is_some_and(|w| PREPOSITIONS.contains(&w.as_str()) || w == "his" || w == "her")
+                let prev = k
+                    .checked_sub(1)
+                    .map(|p| doc.slice(tokens[p].span).to_lowercase());
+                !prev
+                    .is_some_and(|w| PREPOSITIONS.contains(&w.as_str()) || w == "his" || w == "her")
             })
             .find_map(|k| speaker_at(doc, tokens, k, i))
             .filter(|s| {
@@ -1396,8 +1449,7 @@ fn attribute(
                             let oblique = prev.is_some_and(|t| {
                                 PREPOSITIONS.contains(&doc.slice(t.span).to_lowercase().as_str())
                             });
-                            let possessive =
-                                doc.text()[mention.end()..].starts_with(['’', '\'']);
+                            let possessive = doc.text()[mention.end()..].starts_with(['’', '\'']);
                             (matches!(
                                 doc.entities[id.index()].kind,
                                 EntityType::PER | EntityType::ORG

@@ -60,7 +60,14 @@ const CLAUSE_VERBS: &[&str] = &[
 ];
 /// Verbs whose content must follow "that" (their object comes first: "told reporters that").
 const NEEDS_THAT: &[&str] = &[
-    "told", "tells", "telling", "warned", "warns", "promised", "announced", "announces",
+    "told",
+    "tells",
+    "telling",
+    "warned",
+    "warns",
+    "promised",
+    "announced",
+    "announces",
 ];
 /// Fewest words of reported content.
 const MIN_WORDS: usize = 3;
@@ -104,10 +111,10 @@ const NOT_A_CLAUSE: &[&str] = &[
 /// Words that show a clause has begun between a verb and a later "that", which is then a
 /// relative pronoun ("said she appreciated the apology and that …", "says the truth is that").
 const CLAUSE_BEGUN: &[&str] = &[
-    "he", "she", "they", "it", "we", "i", "is", "was", "are", "were", "has", "have", "had",
-    "will", "would", "can", "could", "should", "may", "might", "must", "does", "did", "ran",
-    "led", "won", "made", "took", "gave", "got", "went", "came", "saw", "knew", "thought",
-    "became", "left", "lost", "kept", "held", "brought", "began", "felt",
+    "he", "she", "they", "it", "we", "i", "is", "was", "are", "were", "has", "have", "had", "will",
+    "would", "can", "could", "should", "may", "might", "must", "does", "did", "ran", "led", "won",
+    "made", "took", "gave", "got", "went", "came", "saw", "knew", "thought", "became", "left",
+    "lost", "kept", "held", "brought", "began", "felt",
 ];
 
 /// Words before a cue that make it a noun ("the other states voting", "these claims").
@@ -196,13 +203,69 @@ impl Stage for Reported {
 
 /// Words that label a paragraph without speaking ("Note:", "Related:", "Photo:").
 const NOT_SPEAKER_LABELS: &[&str] = &[
-    "Note", "Update", "Updated", "Editor", "Editors", "Photo", "Photos", "Video", "Related",
-    "Read", "Watch", "Correction", "Source", "Sources", "Credit", "Image", "Caption", "Listen",
-    "Follow", "Contact", "Email", "Subscribe", "Share", "Advertisement", "Tags", "Topics",
-    "Posted", "Published", "Warning", "Disclaimer", "Disclosure", "Transcript", "Also", "See",
-    "More", "Click", "Sign", "Download", "Background", "Here", "This", "That", "Why", "What",
-    "How", "When", "Where", "Who", "Day", "Part", "Chapter", "Step", "Bottom", "Previously",
-    "Top", "Full", "Reporting", "Additional", "Editing", "Writing", "Map", "Chart", "Graphic",
+    "Note",
+    "Update",
+    "Updated",
+    "Editor",
+    "Editors",
+    "Photo",
+    "Photos",
+    "Video",
+    "Related",
+    "Read",
+    "Watch",
+    "Correction",
+    "Source",
+    "Sources",
+    "Credit",
+    "Image",
+    "Caption",
+    "Listen",
+    "Follow",
+    "Contact",
+    "Email",
+    "Subscribe",
+    "Share",
+    "Advertisement",
+    "Tags",
+    "Topics",
+    "Posted",
+    "Published",
+    "Warning",
+    "Disclaimer",
+    "Disclosure",
+    "Transcript",
+    "Also",
+    "See",
+    "More",
+    "Click",
+    "Sign",
+    "Download",
+    "Background",
+    "Here",
+    "This",
+    "That",
+    "Why",
+    "What",
+    "How",
+    "When",
+    "Where",
+    "Who",
+    "Day",
+    "Part",
+    "Chapter",
+    "Step",
+    "Bottom",
+    "Previously",
+    "Top",
+    "Full",
+    "Reporting",
+    "Additional",
+    "Editing",
+    "Writing",
+    "Map",
+    "Chart",
+    "Graphic",
 ];
 
 const LABELLED: Origin = Origin::new("reported", "speaker-colon-content");
@@ -211,7 +274,10 @@ const LABELLED: Origin = Origin::new("reported", "speaker-colon-content");
 /// opens with one to five capitalised words and a colon is their words, to its end.
 fn labelled(doc: &Doc, near: &[&Quote], paragraph: Span) -> Option<Quote> {
     let tokens = doc.tokens_in(paragraph);
-    let colon = tokens.iter().take(6).position(|t| doc.slice(t.span) == ":")?;
+    let colon = tokens
+        .iter()
+        .take(6)
+        .position(|t| doc.slice(t.span) == ":")?;
     let label = &tokens[..colon];
     let capitalised = !label.is_empty()
         && label.iter().all(|t| {
@@ -229,7 +295,9 @@ fn labelled(doc: &Doc, near: &[&Quote], paragraph: Span) -> Option<Quote> {
     let named = label.iter().filter(|t| {
         doc.entities.iter().any(|e| {
             matches!(e.kind, EntityType::PER | EntityType::ORG)
-                && e.mentions.iter().any(|m| m.span.contains(t.span) && mention.contains(m.span))
+                && e.mentions
+                    .iter()
+                    .any(|m| m.span.contains(t.span) && mention.contains(m.span))
         })
     });
     let names = matches!(doc.slice(mention), "Q" | "A")
@@ -322,10 +390,12 @@ fn content(doc: &Doc, near: &[&Quote], tokens: &[Token], from: usize, to: usize)
     // nothing to it.
     let just_a_quote = near.iter().any(|q| {
         let inner = doc.slice(span).trim_matches(|c: char| !c.is_alphanumeric());
-        inner == doc.slice(q.span).trim_matches(|c: char| !c.is_alphanumeric())
+        inner
+            == doc
+                .slice(q.span)
+                .trim_matches(|c: char| !c.is_alphanumeric())
     });
-    (words >= MIN_WORDS && !crosses && !just_a_quote && !inside_quote(near, span))
-        .then_some(span)
+    (words >= MIN_WORDS && !crosses && !just_a_quote && !inside_quote(near, span)).then_some(span)
 }
 
 /// Whether the name at token `k` is the verb's own subject, inverted: "says Paul Rieckhoff,
@@ -450,9 +520,9 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                 matches!(*w, "that" | "he" | "she" | "they" | "it" | "we" | "I")
                     || CLAUSE_BEGUN.contains(&w.to_lowercase().as_str())
             })
-            && !tokens[v + 1..].iter().any(|t| {
-                matches!(doc.slice(t.span), "," | ":" | "“" | "\"" | "‘")
-            });
+            && !tokens[v + 1..]
+                .iter()
+                .any(|t| matches!(doc.slice(t.span), "," | ":" | "“" | "\"" | "‘"));
         // "CONTENT, Spicer said, adding, …": the participle goes on with more of the speaker's.
         let at_end = at_end
             || (tokens.get(v + 1).is_some_and(|t| doc.slice(t.span) == ",")
@@ -519,7 +589,9 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
         // "Craig Moffett, another veteran analyst, said …": past the apposition to the name.
         let apposition = (v >= 3 && text(v - 1) == ",")
             .then(|| {
-                let c = (v.saturating_sub(10)..v - 1).rev().find(|&j| text(j) == ",")?;
+                let c = (v.saturating_sub(10)..v - 1)
+                    .rev()
+                    .find(|&j| text(j) == ",")?;
                 (c.saturating_sub(3)..c)
                     .rev()
                     .find_map(|j| speaker_at(doc, tokens, j, usize::MAX))
@@ -533,9 +605,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                 .find(|&j| matches!(text(j), "–" | "—" | "--"))
                 .map_or(0, |j| j + 1);
             (from..v.min(from + 10))
-                .filter(|&j| {
-                    j == 0 || !PREPOSITIONS.contains(&text(j - 1).to_lowercase().as_str())
-                })
+                .filter(|&j| j == 0 || !PREPOSITIONS.contains(&text(j - 1).to_lowercase().as_str()))
                 .filter_map(|j| speaker_at(doc, tokens, j, usize::MAX))
                 .find(|s| !speaks_through(doc, s))
         } else {
@@ -548,7 +618,10 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
         let Some(mut speaker) = speaker else { continue };
         // "Trump, who has said …": the relative pronoun is the speaker's mention here.
         if let Some(who) = (v.saturating_sub(3)..v).find(|&j| text(j) == "who") {
-            if speaker.mention.is_some_and(|m| m.end <= tokens[who].span.start) {
+            if speaker
+                .mention
+                .is_some_and(|m| m.end <= tokens[who].span.start)
+            {
                 speaker.mention = Some(tokens[who].span);
             }
         }
@@ -585,10 +658,16 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
             // "officials told him he had never been a citizen": the clause after the object.
             None if matches!(verb, "told" | "tells" | "telling")
                 && tokens.get(v + 1).is_some_and(|t| {
-                    matches!(doc.slice(t.span), "him" | "her" | "them" | "me" | "us" | "reporters")
+                    matches!(
+                        doc.slice(t.span),
+                        "him" | "her" | "them" | "me" | "us" | "reporters"
+                    )
                 })
                 && tokens.get(v + 2).is_some_and(|t| {
-                    matches!(doc.slice(t.span), "he" | "she" | "they" | "it" | "I" | "we" | "the")
+                    matches!(
+                        doc.slice(t.span),
+                        "he" | "she" | "they" | "it" | "I" | "we" | "the"
+                    )
                 }) =>
             {
                 v + 2

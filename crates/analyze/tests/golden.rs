@@ -171,7 +171,9 @@ fn harbor_dispute_reads_as_a_person_would() {
     // "…, the Atlantic Security Council noted last week.": the cue after its content.
     assert!(
         reported[2].0 == "the Atlantic Security Council"
-            && reported[2].1.starts_with("Meanwhile, officials in the Portuguese")
+            && reported[2]
+                .1
+                .starts_with("Meanwhile, officials in the Portuguese")
             && reported[2].1.ends_with("joint exercises")
     );
     // "According to Reuters, in a Jan. 14 interview …, Ferreira described the routes as “a

@@ -92,7 +92,7 @@ fn pair(doc: &Doc) -> (Vec<(Span, Origin)>, Vec<Diagnostic>) {
             stack.truncate(k);
             // An attribute's value in markup left in the text (`<tweet id="7479…">`) is no
             // quote.
-            if text[..open.mark.start as usize].ends_with('=') {
+            if text[..open.mark.start].ends_with('=') {
                 continue;
             }
             let by = if open.carried { CONTINUED } else { PAIRED };

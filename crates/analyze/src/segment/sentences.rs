@@ -216,7 +216,9 @@ mod tests {
     #[test]
     fn a_full_stop_inside_a_short_parenthesis_does_not_split() {
         assert_eq!(
-            sentences("“They have nothing to fear,” Sen. Ana Lima (D-N.Y.) said Tuesday. Then she left."),
+            sentences(
+                "“They have nothing to fear,” Sen. Ana Lima (D-N.Y.) said Tuesday. Then she left."
+            ),
             [
                 "“They have nothing to fear,” Sen. Ana Lima (D-N.Y.) said Tuesday.",
                 "Then she left."

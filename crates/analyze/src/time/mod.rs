@@ -219,7 +219,8 @@ fn tense(tokens: &[matcher::TimeToken], first: usize, last: usize) -> Option<boo
             && (!matches!(w, "and" | "but")
                 || tokens.get(i + 1).is_some_and(|n| {
                     matches!(n.lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i")
-                }) || (i + 1 < tokens.len() && marker(tokens, i + 1).is_some()))
+                })
+                || (i + 1 < tokens.len() && marker(tokens, i + 1).is_some()))
     };
     // A present tense ("is calling for the redemption on Dec. 7") marks neither way and hides
     // the markers beyond it.

@@ -89,7 +89,9 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
         "year" => point(Point::Year(number(&a(0)?)? as i32))?,
         // "nineteen ninety-six": hundreds, tens and units read out.
         "yearwords" => {
-            let y = number(&a(0)?)? * 100 + number(&a(1)?)? + a(2).and_then(|u| number(&u)).unwrap_or(0);
+            let y = number(&a(0)?)? * 100
+                + number(&a(1)?)?
+                + a(2).and_then(|u| number(&u)).unwrap_or(0);
             point(Point::Year(y as i32))?
         }
         "decade" => point(Point::Decade(number(&a(0)?)? as i32))?,
