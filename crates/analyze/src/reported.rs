@@ -609,11 +609,19 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                 .filter_map(|j| speaker_at(doc, tokens, j, usize::MAX))
                 .find(|s| !speaks_through(doc, s))
         } else {
-            apposition.or_else(|| {
-                (v.saturating_sub(4)..v)
-                    .rev()
-                    .find_map(|j| speaker_at(doc, tokens, j, usize::MAX))
-            })
+            apposition
+                .or_else(|| {
+                    (v.saturating_sub(4)..v)
+                        .rev()
+                        .find_map(|j| speaker_at(doc, tokens, j, usize::MAX))
+                })
+                .or_else(|| {
+                    // A longer noun phrase that runs up to the verb ("Some advocates for stem
+                    // cell research said").
+                    (v.saturating_sub(8)..v.saturating_sub(4))
+                        .filter_map(|j| speaker_at(doc, tokens, j, usize::MAX))
+                        .find(|s| s.mention.is_some_and(|m| m.end == tokens[v - 1].span.end))
+                })
         };
         let Some(mut speaker) = speaker else { continue };
         // "Trump, who has said …": the relative pronoun is the speaker's mention here.
