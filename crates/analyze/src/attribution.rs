@@ -717,7 +717,10 @@ fn noun_phrase(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
                     | "but"
                     | "that"
             );
-        if tokens[end + 1].kind != TokenKind::Word || is_cue_verb(w) || w == "who" || verb {
+        // A number may qualify the noun ("a 2008 Clinton veteran").
+        let part = tokens[end + 1].kind == TokenKind::Word
+            || (tokens[end + 1].kind == TokenKind::Number && end == k);
+        if !part || is_cue_verb(w) || w == "who" || verb {
             break;
         }
         end += 1;
