@@ -201,14 +201,20 @@ impl Stage for Attribution {
             let words = quoted.split_whitespace().count();
             let sentence = is_sentence(quoted);
             let title = is_title(quoted);
+            // Inside a quote too ("a film called ‘Trainwreck’" in someone's words), unless a
+            // comma or colon introduces it as speech ("He told me, ‘The money is gone,’").
+            let introduced = doc.quotes[i].parent.is_some()
+                && doc.text()[..doc.quotes[i].span.start()]
+                    .trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',' && c != ':')
+                    .ends_with([',', ':']);
             let q = &mut doc.quotes[i];
             // A few quoted words with no speaker and no cue are a scare quote or a title, unless
             // they make a sentence ("The bridge is unsafe." has a speaker nobody names).
             if speaker.is_none()
                 && cue.is_none()
-                && q.parent.is_none()
                 && words <= SCARE_WORDS
                 && !sentence
+                && !introduced
             {
                 q.kind = QuoteKind::Scare;
             }
