@@ -815,6 +815,36 @@ const GROUP_NOUNS: &[&str] = &[
     "spokespeople",
 ];
 
+/// The person or body a clause ending in a colon introduces, among tokens `ks`: the last one
+/// named not after a preposition ("When Trump suggested …, Rubio fired back:", "McConnell
+/// delivered a blunt message to Trump:"), else the first; never as a possessive.
+fn colon_speaker(doc: &Doc, tokens: &[Token], ks: &[usize]) -> Option<Speaker> {
+    let named = |k: usize| {
+        let (id, mention) = entity_at(doc, tokens[k].span)?;
+        let kind = doc.entities[id.index()].kind;
+        let possessive = doc.text()[mention.end()..].starts_with(['’', '\'']);
+        (matches!(kind, EntityType::PER | EntityType::ORG) && !possessive).then_some((id, mention))
+    };
+    let after_preposition = |m: Span| {
+        tokens
+            .iter()
+            .rev()
+            .find(|t| t.span.end <= m.start)
+            .is_some_and(|t| PREPOSITIONS.contains(&doc.slice(t.span).to_lowercase().as_str()))
+    };
+    let (id, mention) = ks
+        .iter()
+        .rev()
+        .filter_map(|&k| named(k))
+        .find(|&(_, m)| !after_preposition(m))
+        .or_else(|| ks.iter().find_map(|&k| named(k)))?;
+    Some(Speaker {
+        entity: Some(id),
+        name: doc.entities[id.index()].name.clone(),
+        mention: Some(mention),
+    })
+}
+
 /// Prepositions whose object is no speaker.
 pub(crate) const PREPOSITIONS: &[&str] = &[
     "to", "on", "of", "in", "at", "for", "with", "from", "by", "about", "into", "against", "over",
@@ -1282,8 +1312,7 @@ fn attribute(
     }
 
     // Introduced by a colon and no verb ("… doesn't surprise pollster Daron Shaw: “…”",
-    // "McConnell delivered a blunt message to Trump: “…”"): the first person or body named in
-    // the clause, not as a possessive.
+    // "McConnell delivered a blunt message to Trump: “…”"): whom the colon introduces.
     let colon = before
         .iter()
         .rev()
@@ -1291,34 +1320,7 @@ fn attribute(
         .find(|w| !matches!(*w, "“" | "\"" | "‘" | "'" | "«" | "„"))
         == Some(":");
     if colon {
-        // The last one not after a preposition ("When Trump suggested …, Rubio fired back:",
-        // "McConnell delivered a blunt message to Trump:"), else the first.
-        let named = |k: usize| {
-            let (id, mention) = entity_at(doc, tokens[k].span)?;
-            let kind = doc.entities[id.index()].kind;
-            let possessive = doc.text()[mention.end()..].starts_with(['’', '\'']);
-            (matches!(kind, EntityType::PER | EntityType::ORG) && !possessive)
-                .then_some((id, mention))
-        };
-        let after_preposition = |m: Span| {
-            tokens
-                .iter()
-                .rev()
-                .find(|t| t.span.end <= m.start)
-                .is_some_and(|t| PREPOSITIONS.contains(&doc.slice(t.span).to_lowercase().as_str()))
-        };
-        let named = before
-            .iter()
-            .rev()
-            .filter_map(|&k| named(k))
-            .find(|&(_, m)| !after_preposition(m))
-            .or_else(|| before.iter().find_map(|&k| named(k)));
-        if let Some((id, mention)) = named {
-            let s = Speaker {
-                entity: Some(id),
-                name: doc.entities[id.index()].name.clone(),
-                mention: Some(mention),
-            };
+        if let Some(s) = colon_speaker(doc, tokens, &before) {
             return (Some(s), None, None);
         }
     }
@@ -1447,29 +1449,12 @@ fn attribute(
                     .take(8)
                     .find_map(|k| speaker_at(doc, toks, k, i).filter(|s| !speaks_through(doc, s))),
                 // "In response, Republican nominee Donald Trump issued the following
-                // statement:": the sentence's opening speaker, else the person or body it
-                // names last, not after a preposition nor as a possessive.
+                // statement:": the sentence's opening speaker, else whom its colon introduces.
                 None if colon => (0..toks.len().min(3))
                     .find_map(|k| speaker_at(doc, toks, k, i))
                     .or_else(|| {
-                        (0..toks.len()).rev().find_map(|k| {
-                            let (id, mention) = entity_at(doc, toks[k].span)?;
-                            let prev = toks.iter().rev().find(|t| t.span.end <= mention.start);
-                            let oblique = prev.is_some_and(|t| {
-                                PREPOSITIONS.contains(&doc.slice(t.span).to_lowercase().as_str())
-                            });
-                            let possessive = doc.text()[mention.end()..].starts_with(['’', '\'']);
-                            (matches!(
-                                doc.entities[id.index()].kind,
-                                EntityType::PER | EntityType::ORG
-                            ) && !oblique
-                                && !possessive)
-                                .then(|| Speaker {
-                                    entity: Some(id),
-                                    name: doc.entities[id.index()].name.clone(),
-                                    mention: Some(mention),
-                                })
-                        })
+                        let all: Vec<usize> = (0..toks.len()).collect();
+                        colon_speaker(doc, toks, &all)
                     }),
                 None => None,
             };
