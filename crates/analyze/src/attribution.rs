@@ -749,14 +749,16 @@ fn noun_phrase(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
                 | "point"
         )
     });
-    (end > k && !timely).then(|| {
-        let mention = tokens[k].span.cover(tokens[end].span);
-        Speaker {
-            entity: None,
-            name: doc.slice(mention).to_owned(),
-            mention: Some(mention),
-        }
-    })
+    (end > k && !timely).then(|| written(doc, tokens[k].span.cover(tokens[end].span)))
+}
+
+/// A speaker known only as written at `mention` ("a senior Cruz adviser", "state records").
+pub(crate) fn written(doc: &Doc, mention: Span) -> Speaker {
+    Speaker {
+        entity: None,
+        name: doc.slice(mention).to_owned(),
+        mention: Some(mention),
+    }
 }
 
 /// Plural nouns of people who speak as a group ("experts say", "officials said").
@@ -1079,12 +1081,11 @@ fn attribute(
                     tokens[k].kind == TokenKind::Word
                         || matches!(doc.slice(tokens[k].span), "," | "-")
                 });
-                (matches!(first, "the" | "a" | "an") && words).then(|| Speaker {
-                    entity: None,
-                    name: doc
-                        .slice(tokens[window[0]].span.cover(tokens[window[v - 1]].span))
-                        .to_owned(),
-                    mention: Some(tokens[window[0]].span.cover(tokens[window[v - 1]].span)),
+                (matches!(first, "the" | "a" | "an") && words).then(|| {
+                    written(
+                        doc,
+                        tokens[window[0]].span.cover(tokens[window[v - 1]].span),
+                    )
                 })
             })
             .flatten();

@@ -6,7 +6,7 @@ use newsgraph_doc::layers::{EntityType, Quote, QuoteKind, Token, TokenKind};
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
 use crate::attribution::{
-    is_cue_verb, is_first_name, speaker_at, speaks_through, PronounScope, PREPOSITIONS,
+    is_cue_verb, is_first_name, speaker_at, speaks_through, written, PronounScope, PREPOSITIONS,
 };
 
 /// The reported-speech stage.
@@ -159,36 +159,38 @@ impl Stage for Reported {
             max = max.max(span.end);
             furthest.push(max);
         }
+        // The quotes whose reach overlaps `span`.
+        let near = |span: Span| -> Vec<&Quote> {
+            let mut k = reach.partition_point(|r| r.0.start < span.end);
+            let mut near = Vec::new();
+            while k > 0 && furthest[k - 1] > span.start {
+                k -= 1;
+                if reach[k].0.overlaps(span) {
+                    near.push(&doc.quotes[reach[k].1]);
+                }
+            }
+            near
+        };
         let mut found: Vec<Quote> = Vec::new();
         for s in &doc.sentences {
             if doc.in_debris(s.span) || doc.posts.iter().any(|p| p.span.contains(s.span)) {
                 continue;
             }
-            let mut k = reach.partition_point(|r| r.0.start < s.span.end);
-            let mut near: Vec<&Quote> = Vec::new();
-            while k > 0 && furthest[k - 1] > s.span.start {
-                k -= 1;
-                if reach[k].0.overlaps(s.span) {
-                    near.push(&doc.quotes[reach[k].1]);
-                }
-            }
-            if let Some(q) = sentence(doc, &near, s.span) {
+            if let Some(q) = sentence(doc, &near(s.span), s.span) {
                 found.push(q);
                 continue;
             }
             // "A: Believe me, a wall is not going to keep people away.", "Paul Ryan: FBI
             // Decision Defies Explanation": a paragraph opened by its speaker's name and a colon.
+            let p = doc
+                .paragraphs
+                .partition_point(|p| p.span.start < s.span.start);
             if let Some(p) = doc
                 .paragraphs
-                .iter()
-                .find(|p| p.span.start == s.span.start && p.span.contains(s.span))
+                .get(p)
+                .filter(|p| p.span.start == s.span.start && p.span.contains(s.span))
             {
-                let quoted: Vec<&Quote> = doc
-                    .quotes
-                    .iter()
-                    .filter(|q| q.span.overlaps(p.span))
-                    .collect();
-                if let Some(q) = labelled(doc, &quoted, p.span) {
+                if let Some(q) = labelled(doc, &near(p.span), p.span) {
                     found.push(q);
                 }
             }
@@ -308,11 +310,7 @@ fn labelled(doc: &Doc, near: &[&Quote], paragraph: Span) -> Option<Quote> {
     }
     let speaker = speaker_at(doc, tokens, 0, usize::MAX)
         .filter(|s| s.mention.is_some_and(|m| mention.contains(m)))
-        .unwrap_or_else(|| newsgraph_doc::layers::Speaker {
-            entity: None,
-            name: doc.slice(mention).to_owned(),
-            mention: Some(mention),
-        });
+        .unwrap_or_else(|| written(doc, mention));
     let span = content(doc, near, tokens, colon + 1, tokens.len())?;
     let cue = mention.cover(tokens[colon].span);
     Some(make(speaker, span, cue, LABELLED))
@@ -450,11 +448,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                     .take(8)
                     .last()?;
                 let mention = tokens[k + 2].span.cover(tokens[last].span);
-                Some(newsgraph_doc::layers::Speaker {
-                    entity: None,
-                    name: doc.slice(mention).to_owned(),
-                    mention: Some(mention),
-                })
+                Some(written(doc, mention))
             })?;
             let cue = tokens[k].span.cover(tokens[k + 1].span);
             let mention_end = speaker.mention.map_or(k + 2, |m| {

@@ -117,9 +117,11 @@ fn split(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
         };
         // Inside a short parenthesis ("Sen. Chuck Schumer (D-N.Y.) said"), a full stop is an
         // abbreviation's: the sentence goes on past the closing bracket just ahead.
+        // Looked for a few tokens back only: a sentence of many abbreviations stays linear.
         let open_paren = tokens[start..=end]
             .iter()
             .rev()
+            .take(6)
             .map(|t| &text[t.span])
             .take_while(|t| *t != ")")
             .any(|t| t == "(");
