@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{bail, Context};
-use newsgraph_models::tagger::{self, Example, Settings};
+use newsgraph_models::tagger::{self, Example, Settings, NO_POS};
 use newsgraph_models::{conll, eval, Kind, Tagger};
 
 #[derive(Debug, clap::Args)]
@@ -108,7 +108,7 @@ fn examples(what: What, path: &Path, pos: Option<&Tagger>) -> anyhow::Result<Vec
     Ok(sentences
         .into_iter()
         .map(|s| {
-            let tags = pos.map(|t| t.tag(&s.words, &[])).unwrap_or_default();
+            let tags = pos.map(|t| t.tag(&s.words, NO_POS)).unwrap_or_default();
             Example {
                 words: s.words,
                 labels: s.labels,
@@ -143,7 +143,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         for s in conll::read_gum(path)? {
             let tags = pos
                 .as_ref()
-                .map(|t| t.tag(&s.words, &[]))
+                .map(|t| t.tag(&s.words, NO_POS))
                 .unwrap_or_default();
             train.push(Example {
                 words: s.words,
@@ -274,7 +274,7 @@ pub fn tag(args: TagArgs) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|&i| block[i].split('\t').nth(1).unwrap_or("").to_owned())
             .collect();
-        let tags = pos.tag(&words, &[]);
+        let tags = pos.tag(&words, NO_POS);
         let entities = ner.tag(&words, &tags);
         for (k, &i) in word_lines.iter().enumerate() {
             let mut cols: Vec<String> = block[i].split('\t').map(str::to_owned).collect();

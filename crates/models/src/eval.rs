@@ -3,10 +3,10 @@
 use std::collections::BTreeMap;
 
 /// Entity spans `(type, first, end)` of an IOB2 sequence; a stray `I-X` starts an entity.
-pub fn spans(tags: &[String]) -> Vec<(String, usize, usize)> {
+pub fn spans<T: AsRef<str>>(tags: &[T]) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
     let mut open: Option<(String, usize)> = None;
-    for (i, t) in tags.iter().enumerate() {
+    for (i, t) in tags.iter().map(AsRef::as_ref).enumerate() {
         let (kind, begins) = match (t.strip_prefix("B-"), t.strip_prefix("I-")) {
             (Some(k), _) => (Some(k), true),
             (_, Some(k)) => (Some(k), open.as_ref().is_none_or(|(o, _)| o != k)),

@@ -45,23 +45,24 @@ impl Prepared {
     /// tagger does not).
     pub fn new<S: AsRef<str>>(words: &[S], with_gazetteer: bool) -> Prepared {
         let original: Vec<String> = words.iter().map(|w| normalize(w.as_ref())).collect();
+        let lower: Vec<String> = original
+            .iter()
+            .map(|w| {
+                if w.is_ascii() {
+                    w.to_ascii_lowercase()
+                } else {
+                    w.to_lowercase()
+                }
+            })
+            .collect();
         Prepared {
-            lower: original
-                .iter()
-                .map(|w| {
-                    if w.is_ascii() {
-                        w.to_ascii_lowercase()
-                    } else {
-                        w.to_lowercase()
-                    }
-                })
-                .collect(),
             shapes: original.iter().map(|w| shape(w)).collect(),
             gazetteer: if with_gazetteer {
-                crate::gazetteer::global().tags(&original)
+                crate::gazetteer::global().tags_with_lower(&original, &lower)
             } else {
                 vec![Vec::new(); original.len()]
             },
+            lower,
             original,
         }
     }
@@ -153,7 +154,14 @@ pub fn pos(p: &Prepared, i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) 
 }
 
 /// NER features of word `i`, given the sentence's POS tags and the two previous NER tags.
-pub fn ner(p: &Prepared, tags: &[String], i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) {
+pub fn ner<P: AsRef<str>>(
+    p: &Prepared,
+    tags: &[P],
+    i: usize,
+    prev: &str,
+    prev2: &str,
+    out: &mut Vec<u64>,
+) {
     out.clear();
     let j = i as isize;
     let w = p.word(j);
@@ -162,7 +170,7 @@ pub fn ner(p: &Prepared, tags: &[String], i: usize, prev: &str, prev2: &str, out
         if k < 0 || k as usize >= tags.len() {
             "<s>"
         } else {
-            tags[k as usize].as_str()
+            tags[k as usize].as_ref()
         }
     };
     feat!(out, "bias");

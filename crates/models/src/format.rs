@@ -32,7 +32,7 @@ pub fn write(kind: &str, weights: &Weights) -> Vec<u8> {
     for (k, ws) in features {
         out.extend_from_slice(&k.to_le_bytes());
         out.push(ws.len() as u8);
-        for &(c, w) in ws {
+        for (c, w) in ws {
             out.push(c as u8);
             out.extend_from_slice(&w.to_le_bytes());
         }

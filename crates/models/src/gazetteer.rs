@@ -13,6 +13,8 @@ pub const SHIPPED: &str = include_str!("../data/gazetteer.tsv");
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
     by_first: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// The same names lower-cased, for web text that writes "florida" and "taco bell".
+    by_first_lower: HashMap<String, Vec<(Vec<String>, String)>>,
 }
 
 /// Splits a name into words as UD tokenizes them: commas and hyphens apart
@@ -59,60 +61,114 @@ impl Gazetteer {
             };
             let tokens = name_tokens(name.trim());
             if let Some(first) = tokens.first() {
+                let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
+                self.by_first_lower
+                    .entry(lower[0].clone())
+                    .or_default()
+                    .push((lower, kind.to_owned()));
                 self.by_first
                     .entry(first.clone())
                     .or_default()
                     .push((tokens, kind.to_owned()));
             }
         }
-        for entries in self.by_first.values_mut() {
+        for entries in self
+            .by_first
+            .values_mut()
+            .chain(self.by_first_lower.values_mut())
+        {
             entries.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
         }
     }
 
     /// The longest entries starting at `words[i]`: their length and types.
     pub fn longest_at<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<(usize, Vec<&str>)> {
-        let entries = self.by_first.get(words[i].as_ref())?;
-        let mut best: Option<(usize, Vec<&str>)> = None;
-        for (tokens, kind) in entries {
-            let n = tokens.len();
-            let fits = i + n <= words.len()
-                && tokens
-                    .iter()
-                    .zip(&words[i..i + n])
-                    .all(|(t, w)| t == w.as_ref());
-            if !fits {
-                continue;
-            }
-            match &mut best {
-                Some((len, kinds)) if *len == n => kinds.push(kind),
-                Some((len, _)) if *len > n => {}
-                _ => best = Some((n, vec![kind])),
-            }
-        }
-        best
+        longest(&self.by_first, words, i)
     }
 
     /// Per word, the gazetteer tags of the longest matches covering it (`B-LOC`, `I-ORG`, ...).
+    /// Words that no exact match covers may match lower-cased, tagged `lB-LOC`, `lI-LOC`: a
+    /// weaker hint, since "us" and "bush" are words too.
     pub fn tags<S: AsRef<str>>(&self, words: &[S]) -> Vec<Vec<String>> {
+        let lower: Vec<String> = words.iter().map(|w| w.as_ref().to_lowercase()).collect();
+        self.tags_with_lower(words, &lower)
+    }
+
+    /// [`Gazetteer::tags`] given the words lower-cased.
+    pub fn tags_with_lower<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        lower: &[String],
+    ) -> Vec<Vec<String>> {
         let mut out = vec![Vec::new(); words.len()];
+        let mut covered = vec![false; words.len()];
         let mut i = 0;
         while i < words.len() {
             match self.longest_at(words, i) {
                 Some((n, kinds)) => {
-                    for k in kinds {
-                        out[i].push(format!("B-{k}"));
-                        for slot in out.iter_mut().take(i + n).skip(i + 1) {
-                            slot.push(format!("I-{k}"));
-                        }
-                    }
+                    mark(&mut out[i..i + n], &kinds, "");
+                    covered[i..i + n].iter_mut().for_each(|c| *c = true);
                     i += n;
                 }
                 None => i += 1,
             }
         }
+        let mut i = 0;
+        while i < words.len() {
+            match longest(&self.by_first_lower, lower, i) {
+                Some((n, kinds))
+                    if !covered[i..i + n].contains(&true)
+                        && (n > 1 || lower[i].len() > 3)
+                        && words[i..i + n]
+                            .iter()
+                            .zip(&lower[i..i + n])
+                            .all(|(w, l)| w.as_ref() == l) =>
+                {
+                    mark(&mut out[i..i + n], &kinds, "l");
+                    i += n;
+                }
+                _ => i += 1,
+            }
+        }
         out
     }
+}
+
+/// Tags a match spanning `slots` with each of `kinds`, each tag prefixed with `prefix`.
+fn mark(slots: &mut [Vec<String>], kinds: &[&str], prefix: &str) {
+    for k in kinds {
+        for (j, slot) in slots.iter_mut().enumerate() {
+            let bio = if j == 0 { "B" } else { "I" };
+            slot.push(format!("{prefix}{bio}-{k}"));
+        }
+    }
+}
+
+/// The longest entries of `index` starting at `words[i]`: their length and types.
+fn longest<'g, S: AsRef<str>>(
+    index: &'g HashMap<String, Vec<(Vec<String>, String)>>,
+    words: &[S],
+    i: usize,
+) -> Option<(usize, Vec<&'g str>)> {
+    let entries = index.get(words[i].as_ref())?;
+    let mut best: Option<(usize, Vec<&str>)> = None;
+    for (tokens, kind) in entries {
+        let n = tokens.len();
+        let fits = i + n <= words.len()
+            && tokens
+                .iter()
+                .zip(&words[i..i + n])
+                .all(|(t, w)| t == w.as_ref());
+        if !fits {
+            continue;
+        }
+        match &mut best {
+            Some((len, kinds)) if *len == n => kinds.push(kind),
+            Some((len, _)) if *len > n => {}
+            _ => best = Some((n, vec![kind])),
+        }
+    }
+    best
 }
 
 /// The types an entry may have.
@@ -189,5 +245,18 @@ mod tests {
         assert_eq!(g.tags(&words)[1], ["B-MEDIA"]);
         assert_eq!(g.tags(&words)[3], ["I-MEDIA"]);
         assert!(g.tags(&words)[0].is_empty());
+    }
+
+    #[test]
+    fn lower_case_matches_are_a_separate_hint() {
+        let g = Gazetteer::parse("LOC\tFlorida\nORG\tTaco Bell\nLOC\tUS\n");
+        let words = ["taco", "bell", "in", "florida", "with", "us", "Florida"];
+        let tags = g.tags(&words);
+        assert_eq!(tags[0], ["lB-ORG"]);
+        assert_eq!(tags[1], ["lI-ORG"]);
+        assert_eq!(tags[3], ["lB-LOC"]);
+        // Short single words are left alone: "us" is a pronoun far more often than a country.
+        assert!(tags[5].is_empty());
+        assert_eq!(tags[6], ["B-LOC"]);
     }
 }

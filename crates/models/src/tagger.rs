@@ -46,44 +46,65 @@ fn mask(classes: &[String], prev: &str, scores: &mut [f32]) {
 }
 
 /// Shared decoding: `score(i, prev, prev2, features, scores)` fills the scores of word `i`.
+/// Returns class indices.
 fn decode(
     kind: Kind,
     classes: &[String],
     n: usize,
     mut score: impl FnMut(usize, &str, &str, &mut Vec<u64>, &mut Vec<f32>),
-) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(n);
+) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(n);
     let mut feats = Vec::with_capacity(48);
     let mut scores = Vec::new();
+    let name = |k: Option<&usize>| k.map_or("<s>", |&c| classes[c].as_str());
     for i in 0..n {
-        let prev = if i >= 1 { out[i - 1].as_str() } else { "<s>" };
-        let prev2 = if i >= 2 { out[i - 2].as_str() } else { "<s>" };
+        let prev = name(i.checked_sub(1).and_then(|k| out.get(k)));
+        let prev2 = name(i.checked_sub(2).and_then(|k| out.get(k)));
         score(i, prev, prev2, &mut feats, &mut scores);
         if kind == Kind::Ner {
             mask(classes, prev, &mut scores);
         }
-        out.push(classes[argmax(&scores)].clone());
+        out.push(argmax(&scores));
     }
     out
 }
 
+/// The POS tags to give a tagger that reads none (the POS tagger itself).
+pub const NO_POS: &[&str] = &[];
+
 impl Tagger {
     /// Tags a sentence; `pos` holds the sentence's POS tags for the NER (ignored for POS).
-    pub fn tag<S: AsRef<str>>(&self, words: &[S], pos: &[String]) -> Vec<String> {
-        let p = Prepared::new(words, self.kind == Kind::Ner);
+    pub fn tag<S: AsRef<str>, P: AsRef<str>>(&self, words: &[S], pos: &[P]) -> Vec<String> {
+        self.tag_ref(words, pos)
+            .into_iter()
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// [`Tagger::tag`] without a string per word: the tags borrow the model's class names.
+    pub fn tag_ref<S: AsRef<str>, P: AsRef<str>>(&self, words: &[S], pos: &[P]) -> Vec<&str> {
+        self.tag_prepared(&Prepared::new(words, self.kind == Kind::Ner), pos)
+    }
+
+    /// Tags words already prepared (for the NER, with gazetteer tags): the POS tagger and the
+    /// NER can share one preparation.
+    pub fn tag_prepared<P: AsRef<str>>(&self, p: &Prepared, pos: &[P]) -> Vec<&str> {
         let w = &self.weights;
         decode(
             self.kind,
             &w.classes,
-            words.len(),
+            p.lower.len(),
             |i, prev, prev2, feats, scores| {
                 match self.kind {
-                    Kind::Pos => features::pos(&p, i, prev, prev2, feats),
-                    Kind::Ner => features::ner(&p, pos, i, prev, prev2, feats),
+                    Kind::Pos => features::pos(p, i, prev, prev2, feats),
+                    Kind::Ner => features::ner(p, pos, i, prev, prev2, feats),
                 }
                 w.scores(feats, scores);
             },
         )
+        .into_iter()
+        .map(|c| w.classes[c].as_str())
+        .collect()
     }
 }
 
