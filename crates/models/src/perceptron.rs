@@ -44,34 +44,38 @@ pub fn hash(parts: &[&[u8]]) -> u64 {
 }
 
 /// Weights by feature, then by class, in an open-addressing table built for scoring: a
-/// feature's key and up to [`INLINE`] of its `(class, weight)` pairs share one 32-byte slot, so
-/// looking a feature up costs one cache line where a general hash map costs three (control
-/// bytes, bucket, pairs). Features with more pairs keep them in `overflow`. Scoring is bound
-/// by these memory loads: they are most of the time of the POS tagger and the NER.
+/// feature's fingerprint and up to [`INLINE`] of its `(class, weight)` pairs share one 16-byte
+/// slot, so looking a feature up costs one cache line where a general hash map costs three
+/// (control bytes, bucket, pairs), and the table stays small enough for the address
+/// translation caches. Features with more pairs keep them in `overflow`. Scoring is bound by
+/// these memory loads: they are most of the time of the POS tagger and the NER.
 #[derive(Clone, Debug, Default)]
 pub struct Weights {
     pub classes: Vec<String>,
-    /// Capacity is a power of two; an empty slot has key 0.
+    /// Capacity is a power of two; an empty slot has fingerprint 0.
     slots: Vec<Slot>,
+    /// The full feature hash of each slot, read only to list the features.
+    keys: Vec<u64>,
     overflow: Vec<(u16, f32)>,
     features: usize,
 }
 
 /// Pairs stored in the slot itself.
-const INLINE: usize = 4;
+const INLINE: usize = 2;
 
-/// `[key, classes, weights 0 and 1, weights 2 and 3]`. The classes word holds, from the low
-/// byte, the count of inline pairs and their class numbers; a feature with more pairs has count
-/// `0xff` and its run in `overflow` as `start << 32 | len << 8`.
+/// `[fingerprint | count << 32 | class 0 << 40 | class 1 << 48, weight 0 | weight 1 << 32]`.
+/// A feature with more pairs has count `0xff`, its run's length as class 0 and its start in
+/// `overflow` as weight 0's bits. The fingerprint is the hash's upper half; the home slot
+/// comes from its lower bits, so a stored fingerprint and slot tell features apart.
 #[derive(Clone, Copy, Debug, Default)]
-#[repr(C, align(32))]
-struct Slot([u64; 4]);
+#[repr(C, align(16))]
+struct Slot([u64; 2]);
 
 const SPILLED: u64 = 0xff;
 
-/// The key a feature hash is stored under (0 marks an empty slot).
-fn key(f: u64) -> u64 {
-    f.max(1)
+/// The fingerprint a feature hash is stored under (0 marks an empty slot).
+fn fingerprint(f: u64) -> u64 {
+    (f >> 32).max(1)
 }
 
 impl Weights {
@@ -80,30 +84,34 @@ impl Weights {
         table.sort_unstable_by_key(|e| e.0);
         let capacity = (table.len() + table.len() / 3).next_power_of_two().max(16);
         let mut slots = vec![Slot::default(); capacity];
+        let mut keys = vec![0; capacity];
         let mut overflow = Vec::new();
         let mask = capacity - 1;
         for (f, ws) in &table {
-            let k = key(*f);
-            let mut at = (k as usize) & mask;
-            while slots[at].0[0] != 0 && slots[at].0[0] != k {
+            let fp = fingerprint(*f);
+            let mut at = (*f as usize) & mask;
+            while slots[at].0[0] & 0xffff_ffff != 0 {
                 at = (at + 1) & mask;
             }
-            let mut slot = Slot([k, 0, 0, 0]);
+            let mut slot = Slot([fp, 0]);
             if ws.len() <= INLINE {
-                slot.0[1] = ws.len() as u64;
+                slot.0[0] |= (ws.len() as u64) << 32;
                 for (j, &(c, w)) in ws.iter().enumerate() {
-                    slot.0[1] |= u64::from(c as u8) << (8 * (j + 1));
-                    slot.0[2 + j / 2] |= u64::from(w.to_bits()) << (32 * (j % 2));
+                    slot.0[0] |= u64::from(c as u8) << (40 + 8 * j);
+                    slot.0[1] |= u64::from(w.to_bits()) << (32 * j);
                 }
             } else {
-                slot.0[1] = SPILLED | (ws.len() as u64) << 8 | (overflow.len() as u64) << 32;
+                slot.0[0] |= SPILLED << 32 | (ws.len() as u64 & 0xff) << 40;
+                slot.0[1] = overflow.len() as u64;
                 overflow.extend_from_slice(ws);
             }
             slots[at] = slot;
+            keys[at] = *f;
         }
         Weights {
             classes,
             slots,
+            keys,
             overflow,
             features: table.len(),
         }
@@ -121,18 +129,18 @@ impl Weights {
 
     /// The slot of feature `f`.
     fn slot(&self, f: u64) -> Option<&Slot> {
-        let k = key(f);
-        self.probe(k, (k as usize) & self.slots.len().checked_sub(1)?)
+        let mask = self.slots.len().checked_sub(1)?;
+        self.probe(fingerprint(f), (f as usize) & mask)
     }
 
-    /// The slot holding key `k`, probing from slot `at` on.
-    fn probe(&self, k: u64, mut at: usize) -> Option<&Slot> {
+    /// The slot holding fingerprint `fp`, probing from slot `at` on.
+    fn probe(&self, fp: u64, mut at: usize) -> Option<&Slot> {
         let mask = self.slots.len() - 1;
         loop {
             let slot = &self.slots[at];
-            match slot.0[0] {
+            match slot.0[0] & 0xffff_ffff {
                 0 => return None,
-                stored if stored == k => return Some(slot),
+                stored if stored == fp => return Some(slot),
                 _ => at = (at + 1) & mask,
             }
         }
@@ -141,17 +149,18 @@ impl Weights {
     /// Calls `add(class, weight)` for each pair of `slot`.
     #[inline]
     fn pairs_of(&self, slot: &Slot, mut add: impl FnMut(usize, f32)) {
-        let head = slot.0[1];
-        if head & 0xff == SPILLED {
-            let start = (head >> 32) as usize;
-            let len = ((head >> 8) & 0xff_ffff) as usize;
+        let head = slot.0[0];
+        let count = (head >> 32) & 0xff;
+        if count == SPILLED {
+            let start = slot.0[1] as usize;
+            let len = ((head >> 40) & 0xff) as usize;
             for &(c, w) in self.overflow.get(start..start + len).unwrap_or(&[]) {
                 add(usize::from(c), w);
             }
         } else {
-            for j in 0..(head & 0xff) as usize {
-                let c = ((head >> (8 * (j + 1))) & 0xff) as usize;
-                let w = f32::from_bits((slot.0[2 + j / 2] >> (32 * (j % 2))) as u32);
+            for j in 0..count as usize {
+                let c = ((head >> (40 + 8 * j)) & 0xff) as usize;
+                let w = f32::from_bits((slot.0[1] >> (32 * j)) as u32);
                 add(c, w);
             }
         }
@@ -170,11 +179,12 @@ impl Weights {
         let mut out: Vec<(u64, Vec<(u16, f32)>)> = self
             .slots
             .iter()
-            .filter(|s| s.0[0] != 0)
-            .map(|s| {
+            .zip(&self.keys)
+            .filter(|(s, _)| s.0[0] != 0)
+            .map(|(s, &f)| {
                 let mut pairs = Vec::new();
                 self.pairs_of(s, |c, w| pairs.push((c as u16, w)));
-                (s.0[0], pairs)
+                (f, pairs)
             })
             .collect();
         out.sort_unstable_by_key(|e| e.0);
@@ -191,25 +201,46 @@ impl Weights {
         // First load the home slot of every feature, branching on nothing loaded: the loads
         // are independent, so the processor keeps many cache misses in flight. Probing a slot
         // as soon as it is loaded would stall on each miss in turn, since whether a feature is
-        // present is not predictable.
+        // present is not predictable. Runs spilled to `overflow` are gathered the same way:
+        // their first pairs are all loaded before any is added.
         let mut first = [0u64; 64];
+        let mut runs = [(0usize, 0usize); 64];
+        let mut heads = [(0u16, 0.0f32); 64];
         for chunk in features.chunks(64) {
             for (slot, &f) in first.iter_mut().zip(chunk) {
-                *slot = self.slots[(key(f) as usize) & mask].0[0];
+                *slot = self.slots[(f as usize) & mask].0[0];
             }
+            let mut spilled = 0;
             for (&stored, &f) in first.iter().zip(chunk) {
-                let k = key(f);
-                let found = match stored {
+                let fp = fingerprint(f);
+                let found = match stored & 0xffff_ffff {
                     0 => None,
-                    s if s == k => Some(&self.slots[(k as usize) & mask]),
-                    _ => self.probe(k, ((k as usize) + 1) & mask),
+                    s if s == fp => Some(&self.slots[(f as usize) & mask]),
+                    _ => self.probe(fp, ((f as usize) + 1) & mask),
                 };
-                if let Some(slot) = found {
+                let Some(slot) = found else {
+                    continue;
+                };
+                if (slot.0[0] >> 32) & 0xff == SPILLED {
+                    let start = slot.0[1] as usize;
+                    let len = ((slot.0[0] >> 40) & 0xff) as usize;
+                    runs[spilled] = (start, len);
+                    heads[spilled] = self.overflow.get(start).copied().unwrap_or_default();
+                    spilled += 1;
+                } else {
                     self.pairs_of(slot, |c, w| {
                         if let Some(o) = out.get_mut(c) {
                             *o += w;
                         }
                     });
+                }
+            }
+            for (&(start, len), &head) in runs[..spilled].iter().zip(&heads) {
+                let rest = self.overflow.get(start + 1..start + len).unwrap_or(&[]);
+                for &(c, w) in std::iter::once(&head).chain(rest) {
+                    if let Some(o) = out.get_mut(usize::from(c)) {
+                        *o += w;
+                    }
                 }
             }
         }
