@@ -994,7 +994,14 @@ fn attribute(
         .filter(|n| ends_sentence && q.kind != QuoteKind::Partial && region.contains(n.span))
         .filter(|n| {
             let toks = doc.tokens_in(n.span);
-            toks.len() <= 12 && (0..toks.len().min(5)).any(|k| cue_at(doc, toks, k))
+            let word = |k: usize| toks.get(k).map_or("", |t| doc.slice(t.span));
+            // "Will Estrada, the chairman for the Northern Virginia exurb, said of …": a name,
+            // an apposition set off by commas, then the verb.
+            let appositive = word(0).starts_with(char::is_uppercase)
+                && (1..4).any(|c| word(c) == "," && matches!(word(c + 1), "the" | "a" | "an"))
+                && (4..14).any(|k| word(k - 1) == "," && cue_at(doc, toks, k));
+            (toks.len() <= 12 && (0..toks.len().min(5)).any(|k| cue_at(doc, toks, k)))
+                || (toks.len() <= 24 && appositive)
         });
     let after_sentence = next.map_or(sentence, |n| sentence.cover(n.span));
     let after: Vec<usize> = (0..tokens.len())
@@ -1058,11 +1065,18 @@ fn attribute(
         let verb = tokens[window[v]].span;
         // "“…,” Ana Lima, legal director of the group, said": a name right after the quote,
         // set off by a comma before the verb, is its subject, not the apposition's last words.
+        // A name the entity layer missed counts when it has two capitalised words and an
+        // apposition opened by an article follows ("Will Estrada, the chairman …, said").
         let named = window.first().and_then(|&k| {
-            let s = speaker_at(doc, tokens, k, i).filter(|s| s.entity.is_some())?;
+            let s = speaker_at(doc, tokens, k, i)?;
             let end = s.mention?.end;
             let p = window.iter().position(|&w| tokens[w].span.start >= end)?;
-            (p < v && doc.slice(tokens[window[p]].span) == ",").then_some(s)
+            let known = s.entity.is_some()
+                || (s.name.split_whitespace().count() >= 2
+                    && window
+                        .get(p + 1)
+                        .is_some_and(|&a| matches!(doc.slice(tokens[a].span), "the" | "a" | "an")));
+            (known && p < v && doc.slice(tokens[window[p]].span) == ",").then_some(s)
         });
         if let Some(s) = named {
             let cue = s.mention.map_or(verb, |m| m.cover(verb));

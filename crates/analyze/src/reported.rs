@@ -598,6 +598,13 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
             let from = (0..v.min(6))
                 .find(|&j| matches!(text(j), "–" | "—" | "--"))
                 .map_or(0, |j| j + 1);
+            // Past a fronted prepositional phrase: "In an interview with The Wall Street
+            // Journal, Trump doubled down and said …".
+            let from = if PREPOSITIONS.contains(&text(from).to_lowercase().as_str()) {
+                (from..v).find(|&j| text(j) == ",").map_or(from, |c| c + 1)
+            } else {
+                from
+            };
             (from..v.min(from + 10))
                 .filter(|&j| j == 0 || !PREPOSITIONS.contains(&text(j - 1).to_lowercase().as_str()))
                 .filter_map(|j| speaker_at(doc, tokens, j, usize::MAX))
