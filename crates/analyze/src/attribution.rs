@@ -558,6 +558,17 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
     // Whether a token is a cue verb.
     let cue = |t: Option<&Token>| t.is_some_and(|t| is_cue_verb(doc.slice(t.span)));
     if PRONOUNS_FIRST.contains(&text) {
+        // "I laughed and said, “…”", "“…,” I confessed": outside any quote, the writer speaks;
+        // the mention is all we know.
+        let nested = doc.quotes.get(quote).is_some_and(|q| q.parent.is_some());
+        if text == "I" && !nested {
+            let next_to_verb = cue(tokens.get(k + 1))
+                || (k > 0 && cue(tokens.get(k - 1)))
+                || tokens
+                    .get(k + 1)
+                    .is_some_and(|t| doc.slice(t.span) == "laughed");
+            return next_to_verb.then(|| make(None, tok.span)).flatten();
+        }
         // "I told him" inside a quote: the quoting speaker.
         let parent = doc.quotes.get(quote)?.parent?;
         let outer = doc.quotes[parent.index()].speaker.clone()?;
@@ -1046,6 +1057,30 @@ fn attribute(
             return (Some(s), None, Some(cue));
         }
     }
+    // "“…,” Trump, the 2016 GOP presidential frontrunner nationally and current polling leader
+    // in South Carolina, said": a known name, then an apposition too long for the window,
+    // closed by a comma before the verb.
+    let long: Vec<usize> = after[j..].iter().copied().take(3 * AFTER_WINDOW).collect();
+    if let Some(s) = long
+        .first()
+        .and_then(|&k| speaker_at(doc, tokens, k, i))
+        .filter(|s| s.entity.is_some())
+    {
+        let text = |p: usize| doc.slice(tokens[long[p]].span);
+        let end = s.mention.map_or(0, |m| m.end);
+        let comma = long
+            .iter()
+            .position(|&w| tokens[w].span.start >= end)
+            .filter(|&p| text(p) == ",");
+        let verb = comma.and_then(|c| {
+            (c + 3..long.len()).find(|&v| text(v - 1) == "," && cue_at(doc, tokens, long[v]))
+        });
+        if let Some(v) = verb {
+            let verb = tokens[long[v]].span;
+            let cue = s.mention.map_or(verb, |m| m.cover(verb));
+            return (Some(s), None, Some(cue));
+        }
+    }
     // "Cruz said he'd make sand “glow in the dark,” and Trump vowed to …": a cue after a
     // conjunction opens another clause; a partial quote keeps the cue before it.
     let partial_inside = q.kind == QuoteKind::Partial;
@@ -1208,8 +1243,11 @@ fn attribute(
         let relative = (v > 0 && word(v - 1) == ",")
             .then(|| {
                 (1..v.saturating_sub(1)).rev().take(24).find(|&p| {
-                    // ", who …," or a participle's phrase (", noting the size of …,").
-                    (word(p) == "who" || (word(p).ends_with("ing") && word(p).len() > 4))
+                    // ", who …," or a participle's phrase (", noting the size of …,"), or a
+                    // prepositional one (", in an attempt to draw attention to …,").
+                    (word(p) == "who"
+                        || (word(p).ends_with("ing") && word(p).len() > 4)
+                        || (p + 3 < v && PREPOSITIONS.contains(&word(p))))
                         && word(p - 1) == ","
                 })
             })
@@ -1244,11 +1282,12 @@ fn attribute(
                     .rev()
                     .find_map(|p| candidate(before[p]))
             });
-        // "he laughed and said": a pronoun just before the first verb is its subject.
+        // "he laughed and said", "I laughed and said": a pronoun just before the first verb is
+        // its subject.
         let pronoun_first = (v >= 3 && word(v - 1) == "and")
             .then(|| {
                 let w = word(v - 3);
-                (PRONOUNS_HE.contains(&w) || PRONOUNS_SHE.contains(&w))
+                (PRONOUNS_HE.contains(&w) || PRONOUNS_SHE.contains(&w) || w == "I")
                     .then(|| speaker_at(doc, tokens, before[v - 3], i))
                     .flatten()
             })
