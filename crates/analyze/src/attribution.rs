@@ -301,7 +301,13 @@ fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
     let goes_on = matches!(word, "went" | "goes" | "go")
         && tokens.get(k + 1).is_some_and(|t| doc.slice(t.span) == "on")
         && tokens.get(k + 2).is_none_or(|t| t.kind != TokenKind::Word);
+    // "Sanders shot back, “…”", "she fired back".
+    let back = matches!(word, "shot" | "fired" | "hit" | "snapped")
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| doc.slice(t.span) == "back");
     goes_on
+        || back
         || is_cue_verb(word)
             && !(word.starts_with(char::is_uppercase)
                 && k.checked_sub(1)
@@ -858,6 +864,12 @@ fn colon_speaker(doc: &Doc, tokens: &[Token], ks: &[usize]) -> Option<Speaker> {
     })
 }
 
+/// Words that open a subordinate clause, whose subject is not the sentence's.
+const SUBORDINATORS: &[&str] = &[
+    "as", "when", "while", "after", "before", "because", "if", "although", "though", "since",
+    "once", "until", "whereas",
+];
+
 /// Prepositions whose object is no speaker.
 pub(crate) const PREPOSITIONS: &[&str] = &[
     "to", "on", "of", "in", "at", "for", "with", "from", "by", "about", "into", "against", "over",
@@ -1003,6 +1015,13 @@ fn attribute(
         .and_then(|&k| doc.sentences.get(k + 1))
         // Not for a partial quote: its own clause has the verb, and the next sentence is new.
         .filter(|n| ends_sentence && q.kind != QuoteKind::Partial && region.contains(n.span))
+        // Not a sentence with a quote of its own: its cue is that quote's ("“…” Sanders said,
+        // “…”").
+        .filter(|n| {
+            !doc.quotes
+                .iter()
+                .any(|o| o.parent == q.parent && n.span.contains(o.span))
+        })
         .filter(|n| {
             let toks = doc.tokens_in(n.span);
             let word = |k: usize| toks.get(k).map_or("", |t| doc.slice(t.span));
@@ -1084,9 +1103,24 @@ fn attribute(
     // "Cruz said he'd make sand “glow in the dark,” and Trump vowed to …": a cue after a
     // conjunction opens another clause; a partial quote keeps the cue before it.
     let partial_inside = q.kind == QuoteKind::Partial;
+    // "Clinton said “I stood up to the banks.” Sanders said, “…”": after a quote that ends its
+    // sentence, a verb that a comma or colon joins to the next quote is that quote's cue.
+    let closed = doc.slice(span).trim_end().ends_with(['.', '?', '!']);
+    let introduces_next = |k: usize| {
+        let Some(mark) = tokens
+            .get(k + 1)
+            .filter(|t| matches!(doc.slice(t.span), "," | ":"))
+        else {
+            return false;
+        };
+        closed
+            && siblings
+                .iter()
+                .any(|s| s.start >= mark.span.end && s.start <= mark.span.end + 8)
+    };
     if let Some(v) = window
         .iter()
-        .position(|&k| cue_at(doc, tokens, k))
+        .position(|&k| cue_at(doc, tokens, k) && !introduces_next(k))
         .filter(|&v| {
             !(partial_inside
                 && window[..v].iter().any(|&k| {
@@ -1253,7 +1287,18 @@ fn attribute(
             })
             .flatten()
             .and_then(|p| p.checked_sub(2))
-            .and_then(|p| candidate(before[p]));
+            .and_then(|p| {
+                // Past a parenthesis after the name ("Sen. Richard J. Durbin (D-Ill.), noting …").
+                let p = if word(p) == ")" {
+                    (p.saturating_sub(6)..p)
+                        .rev()
+                        .find(|&o| word(o) == "(")?
+                        .checked_sub(1)?
+                } else {
+                    p
+                };
+                candidate(before[p])
+            });
         // "The Wisconsin Republican criticized the policy and said …", "Clinton mocked the
         // complaint, saying …": a verb coordinated with an earlier one, or a participle after a
         // comma, shares the sentence's subject, at its start.
@@ -1292,7 +1337,7 @@ fn attribute(
                     .flatten()
             })
             .flatten();
-        let coordinated = (v > 0 && (word(v - 1) == "and" || participle))
+        let coordinated = (v > 0 && (matches!(word(v - 1), "and" | "but") || participle))
             .then(|| {
                 if pronoun_first.is_some() {
                     return pronoun_first.clone();
@@ -1300,10 +1345,36 @@ fn attribute(
                 let first = before
                     .iter()
                     .position(|&k| sentence.contains(tokens[k].span))?;
+                // Past a fronted subordinate clause: "As the crowd began to chant, Silverman
+                // was joined on stage … and joked, “…”".
+                let first = if SUBORDINATORS.contains(&word(first).to_lowercase().as_str()) {
+                    (first..v)
+                        .find(|&p| word(p) == ",")
+                        .map_or(first, |c| c + 1)
+                } else {
+                    first
+                };
                 earlier_cue.or_else(|| (first..v.min(first + 6)).find_map(|p| candidate(before[p])))
             })
             .flatten();
-        let mut subject = relative
+        // "…, explained Rosenberg, “…”": the verb after a comma, its subject a name after it
+        // and a comma before the quote.
+        let marks = before
+            .iter()
+            .rev()
+            .take_while(|&&k| matches!(doc.slice(tokens[k].span), "“" | "\"" | "‘" | "'"))
+            .count();
+        let comma = before.len().saturating_sub(marks + 1);
+        let inverted = (v > 0 && word(v - 1) == "," && (v + 2..=v + 4).contains(&comma))
+            .then(|| {
+                let name = doc.slice(tokens[before[v + 1]].span);
+                (name.starts_with(char::is_uppercase) && word(comma) == ",")
+                    .then(|| candidate(before[v + 1]))
+                    .flatten()
+            })
+            .flatten();
+        let mut subject = inverted
+            .or(relative)
             .or(coordinated)
             .or_else(|| before[..v].iter().rev().take(8).find_map(|&k| candidate(k)));
         // "Clinton issued a statement saying …", "she sent an email saying …": the statement
@@ -1374,6 +1445,29 @@ fn attribute(
         .find(|w| !matches!(*w, "“" | "\"" | "‘" | "'" | "«" | "„"))
         == Some(":");
     if colon {
+        // "He sighed: “…”": a pronoun and its verb right before the colon.
+        let words: Vec<usize> = before
+            .iter()
+            .copied()
+            .filter(|&k| tokens[k].kind == TokenKind::Word || doc.slice(tokens[k].span) == ":")
+            .collect();
+        let n = words.len();
+        let pronoun = (n >= 3)
+            .then(|| {
+                let w = doc.slice(tokens[words[n - 3]].span);
+                let verb = doc.slice(tokens[words[n - 2]].span);
+                let opens = n == 3 || matches!(doc.slice(tokens[words[n - 4]].span), "and" | "but");
+                (opens
+                    && (PRONOUNS_HE.contains(&w) || PRONOUNS_SHE.contains(&w))
+                    && verb.starts_with(char::is_lowercase)
+                    && verb.ends_with("ed"))
+                .then(|| speaker_at(doc, tokens, words[n - 3], i))
+                .flatten()
+            })
+            .flatten();
+        if let Some(s) = pronoun {
+            return (Some(s), None, None);
+        }
         if let Some(s) = colon_speaker(doc, tokens, &before) {
             return (Some(s), None, None);
         }
