@@ -844,12 +844,16 @@ fn colon_speaker(doc: &Doc, tokens: &[Token], ks: &[usize]) -> Option<Speaker> {
         let possessive = doc.text()[mention.end()..].starts_with(['’', '\'']);
         (matches!(kind, EntityType::PER | EntityType::ORG) && !possessive).then_some((id, mention))
     };
+    // The object of a preposition, also at the end of its noun phrase ("to the Dutch newspaper
+    // NRC Handelsblad").
     let after_preposition = |m: Span| {
         tokens
             .iter()
             .rev()
-            .find(|t| t.span.end <= m.start)
-            .is_some_and(|t| PREPOSITIONS.contains(&doc.slice(t.span).to_lowercase().as_str()))
+            .filter(|t| t.span.end <= m.start)
+            .take(4)
+            .take_while(|t| t.kind == TokenKind::Word)
+            .any(|t| PREPOSITIONS.contains(&doc.slice(t.span).to_lowercase().as_str()))
     };
     let (id, mention) = ks
         .iter()
@@ -865,7 +869,7 @@ fn colon_speaker(doc: &Doc, tokens: &[Token], ks: &[usize]) -> Option<Speaker> {
 }
 
 /// Words that open a subordinate clause, whose subject is not the sentence's.
-const SUBORDINATORS: &[&str] = &[
+pub(crate) const SUBORDINATORS: &[&str] = &[
     "as", "when", "while", "after", "before", "because", "if", "although", "though", "since",
     "once", "until", "whereas",
 ];
@@ -1332,7 +1336,7 @@ fn attribute(
         let pronoun_first = (v >= 3 && word(v - 1) == "and")
             .then(|| {
                 let w = word(v - 3);
-                (PRONOUNS_HE.contains(&w) || PRONOUNS_SHE.contains(&w) || w == "I")
+                matches!(w, "he" | "He" | "she" | "She" | "I")
                     .then(|| speaker_at(doc, tokens, before[v - 3], i))
                     .flatten()
             })
@@ -1539,7 +1543,22 @@ fn attribute(
             .rev()
             .find(|o| o.parent.is_none() && o.kind != QuoteKind::Scare);
         if let Some(prev) = previous.filter(|o| region.contains(o.span)) {
-            return (prev.speaker.clone(), None, None);
+            // The speaker's latest mention between the two quotes names them here ("…," says
+            // Melissa Roloson. Roloson supports Clinton. “…”).
+            let speaker = prev.speaker.clone().map(|mut s| {
+                let between = Span::new(prev.span.end(), span.start());
+                if let Some(latest) = s.entity.and_then(|id| {
+                    doc.entities[id.index()]
+                        .mentions
+                        .iter()
+                        .rev()
+                        .find(|m| between.contains(m.span))
+                }) {
+                    s.mention = Some(latest.span);
+                }
+                s
+            });
+            return (speaker, None, None);
         }
         // A paragraph that is nothing but a quote goes on with the speaker of the quote that
         // closed the paragraph before ("“…,” Murphy said.¶“I mean, …”").

@@ -7,6 +7,7 @@ use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
 use crate::attribution::{
     is_cue_verb, is_first_name, speaker_at, speaks_through, written, PronounScope, PREPOSITIONS,
+    SUBORDINATORS,
 };
 
 /// The reported-speech stage.
@@ -598,9 +599,13 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
             let from = (0..v.min(6))
                 .find(|&j| matches!(text(j), "–" | "—" | "--"))
                 .map_or(0, |j| j + 1);
-            // Past a fronted prepositional phrase: "In an interview with The Wall Street
-            // Journal, Trump doubled down and said …".
-            let from = if PREPOSITIONS.contains(&text(from).to_lowercase().as_str()) {
+            // Past a fronted prepositional phrase or subordinate clause: "In an interview with
+            // The Wall Street Journal, Trump doubled down and said …", "While celebrating …,
+            // Trump mocked …, saying".
+            let opener = text(from).to_lowercase();
+            let from = if PREPOSITIONS.contains(&opener.as_str())
+                || SUBORDINATORS.contains(&opener.as_str())
+            {
                 (from..v).find(|&j| text(j) == ",").map_or(from, |c| c + 1)
             } else {
                 from
