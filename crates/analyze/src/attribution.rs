@@ -1306,7 +1306,12 @@ fn attribute(
         // "The Wisconsin Republican criticized the policy and said …", "Clinton mocked the
         // complaint, saying …": a verb coordinated with an earlier one, or a participle after a
         // comma, shares the sentence's subject, at its start.
-        let participle = word(v).ends_with("ing") && v > 0 && matches!(word(v - 1), "," | "by");
+        let participle = word(v).ends_with("ing")
+            && v > 0
+            && matches!(
+                word(v - 1),
+                "," | "by" | "upon" | "after" | "while" | "when"
+            );
         // A participle after a clause with its own cue ("a strategist said Clinton will have to
         // choose, saying …") shares that cue's subject.
         let earlier_cue = participle
@@ -1351,7 +1356,13 @@ fn attribute(
                     .position(|&k| sentence.contains(tokens[k].span))?;
                 // Past a fronted subordinate clause: "As the crowd began to chant, Silverman
                 // was joined on stage … and joked, “…”".
-                let first = if SUBORDINATORS.contains(&word(first).to_lowercase().as_str()) {
+                // Or a fronted participle's phrase: "Speaking in his real voice again, he …".
+                let opener = word(first);
+                let fronted = SUBORDINATORS.contains(&opener.to_lowercase().as_str())
+                    || (opener.starts_with(char::is_uppercase)
+                        && opener.ends_with("ing")
+                        && opener.len() > 5);
+                let first = if fronted {
                     (first..v)
                         .find(|&p| word(p) == ",")
                         .map_or(first, |c| c + 1)

@@ -414,6 +414,25 @@ fn sentence_mentions(doc: &Doc, sentence: Span, out: &mut Vec<Found>) {
             found[k].4 = BY_GAZETTEER;
         }
     }
+    // A first name, then one capitalised word taken for a place or a body: one person ("Ana
+    // Lima", "Paris Hilton", "Jordan Peterson").
+    let mut k = 0;
+    while k + 1 < found.len() {
+        let (first, end, kind) = (found[k].0, found[k].1, found[k].2);
+        let next = &found[k + 1];
+        if kind == EntityType::PER
+            && end == first + 1
+            && is_first_name(texts[first])
+            && next.0 == end
+            && next.1 == end + 1
+            && matches!(next.2, EntityType::LOC | EntityType::ORG)
+            && texts[end].starts_with(char::is_uppercase)
+        {
+            found[k].1 = next.1;
+            found.remove(k + 1);
+        }
+        k += 1;
+    }
     let all = found.clone();
     found.retain(|f| !(f.2 == EntityType::NORP && found_covered(&all, f)));
     let capitalised = |k: usize| texts[k].starts_with(char::is_uppercase);
@@ -714,5 +733,31 @@ fn propagate(doc: &Doc, entities: &mut [Entity]) {
     }
     for e in entities.iter_mut() {
         e.mentions.sort_by_key(|m| m.span);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use newsgraph_doc::layers::EntityType;
+
+    #[test]
+    fn a_first_name_and_a_place_name_are_one_person() {
+        let doc = crate::analyze_text(
+            "Paul Brandt’s plan does not surprise the engineer Ana Lima: “We saw this coming.”",
+            None,
+        );
+        let people: Vec<(&str, EntityType)> = doc
+            .entities
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind))
+            .collect();
+        assert!(
+            people.contains(&("Ana Lima", EntityType::PER)),
+            "{people:?}"
+        );
+        assert!(
+            !people.iter().any(|(name, _)| *name == "Lima"),
+            "{people:?}"
+        );
     }
 }
