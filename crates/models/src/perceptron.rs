@@ -44,7 +44,7 @@ pub fn hash(parts: &[&[u8]]) -> u64 {
 }
 
 /// Weights by feature, then by class, in an open-addressing table built for scoring: a
-/// feature's fingerprint and up to [`INLINE`] of its `(class, weight)` pairs share one 16-byte
+/// feature's fingerprint and up to `INLINE` (two) of its `(class, weight)` pairs share one 16-byte
 /// slot, so looking a feature up costs one cache line where a general hash map costs three
 /// (control bytes, bucket, pairs), and the table stays small enough for the address
 /// translation caches. Features with more pairs keep them in `overflow`. Scoring is bound by
