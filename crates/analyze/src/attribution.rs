@@ -107,6 +107,13 @@ const NOT_NAMES: &[&str] = &[
     "Yet",
     "Later",
     "Earlier",
+    "Hours",
+    "Days",
+    "Minutes",
+    "Moments",
+    "Weeks",
+    "Months",
+    "Years",
     "Today",
     "Yesterday",
     "Tonight",
@@ -1176,6 +1183,21 @@ fn attribute(
                 })
             })
             .flatten();
+        // "“…” about the decision, said RoseAnn DeMoro, …": after a comma, the verb's subject
+        // is the name that follows it, not the words before the comma.
+        let inverted = (v >= 2 && doc.slice(tokens[window[v - 1]].span) == ",")
+            .then(|| {
+                let k = *window.get(v + 1)?;
+                doc.slice(tokens[k].span)
+                    .starts_with(char::is_uppercase)
+                    .then(|| speaker_at(doc, tokens, k, i))
+                    .flatten()
+            })
+            .flatten();
+        if let Some(s) = inverted {
+            let cue = s.mention.map_or(verb, |m| verb.cover(m));
+            return (Some(s), None, Some(cue));
+        }
         let mut depth = 0usize;
         let subject = (0..v)
             .rev()
@@ -1380,16 +1402,23 @@ fn attribute(
             .take_while(|&&k| matches!(doc.slice(tokens[k].span), "“" | "\"" | "‘" | "'"))
             .count();
         let comma = before.len().saturating_sub(marks + 1);
-        let inverted = (v > 0 && word(v - 1) == "," && (v + 2..=v + 4).contains(&comma))
-            .then(|| {
-                let name = doc.slice(tokens[before[v + 1]].span);
-                (name.starts_with(char::is_uppercase) && word(comma) == ",")
-                    .then(|| candidate(before[v + 1]))
-                    .flatten()
-            })
-            .flatten();
-        let mut subject = inverted
-            .or(relative)
+        // Not a verb whose object follows it ("…, who …, told POLITICO, “…”", "…, telling
+        // Reuters, “…”").
+        let objectless = !matches!(
+            word(v).to_lowercase().as_str(),
+            "told" | "tells" | "tell" | "asked" | "asks" | "ask" | "urged" | "warned" | "assured"
+        ) && !word(v).ends_with("ing");
+        let inverted =
+            (objectless && v > 0 && word(v - 1) == "," && (v + 2..=v + 4).contains(&comma))
+                .then(|| {
+                    let name = doc.slice(tokens[before[v + 1]].span);
+                    (name.starts_with(char::is_uppercase) && word(comma) == ",")
+                        .then(|| candidate(before[v + 1]))
+                        .flatten()
+                })
+                .flatten();
+        let mut subject = relative
+            .or(inverted)
             .or(coordinated)
             .or_else(|| before[..v].iter().rev().take(8).find_map(|&k| candidate(k)));
         // "Clinton issued a statement saying …", "she sent an email saying …": the statement
