@@ -1087,30 +1087,6 @@ fn attribute(
             return (Some(s), None, Some(cue));
         }
     }
-    // "“…,” Trump, the 2016 GOP presidential frontrunner nationally and current polling leader
-    // in South Carolina, said": a known name, then an apposition too long for the window,
-    // closed by a comma before the verb.
-    let long: Vec<usize> = after[j..].iter().copied().take(3 * AFTER_WINDOW).collect();
-    if let Some(s) = long
-        .first()
-        .and_then(|&k| speaker_at(doc, tokens, k, i))
-        .filter(|s| s.entity.is_some())
-    {
-        let text = |p: usize| doc.slice(tokens[long[p]].span);
-        let end = s.mention.map_or(0, |m| m.end);
-        let comma = long
-            .iter()
-            .position(|&w| tokens[w].span.start >= end)
-            .filter(|&p| text(p) == ",");
-        let verb = comma.and_then(|c| {
-            (c + 3..long.len()).find(|&v| text(v - 1) == "," && cue_at(doc, tokens, long[v]))
-        });
-        if let Some(v) = verb {
-            let verb = tokens[long[v]].span;
-            let cue = s.mention.map_or(verb, |m| m.cover(verb));
-            return (Some(s), None, Some(cue));
-        }
-    }
     // "Cruz said he'd make sand “glow in the dark,” and Trump vowed to …": a cue after a
     // conjunction opens another clause; a partial quote keeps the cue before it.
     let partial_inside = q.kind == QuoteKind::Partial;
@@ -1129,6 +1105,37 @@ fn attribute(
                 .iter()
                 .any(|s| s.start >= mark.span.end && s.start <= mark.span.end + 8)
     };
+    // "“…,” Ana Lima, legal director of the group, said", "“…,” Trump, the 2016 GOP
+    // presidential frontrunner nationally and current polling leader in South Carolina, said":
+    // a name right after the quote, set off by a comma, is the subject of the verb after its
+    // apposition, not the apposition's last words. Past the usual window the verb must follow
+    // the apposition's closing comma. A name the entity layer missed counts when it has two
+    // capitalised words and an apposition opened by an article follows ("Will Estrada, the
+    // chairman …, said").
+    let long: Vec<usize> = after[j..].iter().copied().take(3 * AFTER_WINDOW).collect();
+    let text = |p: usize| doc.slice(tokens[long[p]].span);
+    let named = long.first().and_then(|&k| {
+        let s = speaker_at(doc, tokens, k, i)?;
+        let end = s.mention?.end;
+        let p = long.iter().position(|&w| tokens[w].span.start >= end)?;
+        let known = s.entity.is_some()
+            || (s.name.split_whitespace().count() >= 2
+                && p + 1 < long.len()
+                && matches!(text(p + 1), "the" | "a" | "an"));
+        if !known || text(p) != "," {
+            return None;
+        }
+        let v = (p + 1..long.len()).find(|&v| {
+            cue_at(doc, tokens, long[v])
+                && !introduces_next(long[v])
+                && (v < window.len() || text(v - 1) == ",")
+        })?;
+        Some((s, tokens[long[v]].span))
+    });
+    if let Some((s, verb)) = named {
+        let cue = s.mention.map_or(verb, |m| m.cover(verb));
+        return (Some(s), None, Some(cue));
+    }
     if let Some(v) = window
         .iter()
         .position(|&k| cue_at(doc, tokens, k) && !introduces_next(k))
@@ -1143,25 +1150,6 @@ fn attribute(
         })
     {
         let verb = tokens[window[v]].span;
-        // "“…,” Ana Lima, legal director of the group, said": a name right after the quote,
-        // set off by a comma before the verb, is its subject, not the apposition's last words.
-        // A name the entity layer missed counts when it has two capitalised words and an
-        // apposition opened by an article follows ("Will Estrada, the chairman …, said").
-        let named = window.first().and_then(|&k| {
-            let s = speaker_at(doc, tokens, k, i)?;
-            let end = s.mention?.end;
-            let p = window.iter().position(|&w| tokens[w].span.start >= end)?;
-            let known = s.entity.is_some()
-                || (s.name.split_whitespace().count() >= 2
-                    && window
-                        .get(p + 1)
-                        .is_some_and(|&a| matches!(doc.slice(tokens[a].span), "the" | "a" | "an")));
-            (known && p < v && doc.slice(tokens[window[p]].span) == ",").then_some(s)
-        });
-        if let Some(s) = named {
-            let cue = s.mention.map_or(verb, |m| m.cover(verb));
-            return (Some(s), None, Some(cue));
-        }
         // Subject just before the verb ("she said", "the Crisis Group said"), else after it
         // ("said Sheinbaum").
         // A parenthesis between passes ("Sen. Chuck Schumer (D-N.Y.) said").

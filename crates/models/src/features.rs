@@ -38,38 +38,6 @@ pub struct Prepared {
     pub shapes: Vec<String>,
     pub original: Vec<String>,
     pub gazetteer: Vec<Vec<String>>,
-    /// How the sentence uses capitals: "lower" (none past the first word), "upper" (mostly
-    /// capitals), "title" (most words capitalised), or "mixed".
-    pub casing: &'static str,
-}
-
-/// The casing class of a sentence's words (see [`Prepared::casing`]).
-fn casing(words: &[String]) -> &'static str {
-    let (mut letters, mut capitalised, mut upper) = (0, 0, 0);
-    for w in words.iter().skip(1) {
-        let mut chars = w.chars().filter(|c| c.is_alphabetic());
-        let Some(first) = chars.next() else {
-            continue;
-        };
-        letters += 1;
-        if first.is_uppercase() {
-            capitalised += 1;
-            if w.len() > 1 && !w.chars().any(char::is_lowercase) {
-                upper += 1;
-            }
-        }
-    }
-    if letters == 0 {
-        "none"
-    } else if capitalised == 0 {
-        "lower"
-    } else if upper * 2 > letters {
-        "upper"
-    } else if capitalised * 5 > letters * 3 {
-        "title"
-    } else {
-        "mixed"
-    }
 }
 
 impl Prepared {
@@ -94,7 +62,6 @@ impl Prepared {
             } else {
                 vec![Vec::new(); original.len()]
             },
-            casing: casing(&original),
             lower,
             original,
         }

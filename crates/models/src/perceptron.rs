@@ -73,6 +73,14 @@ struct Slot([u64; 2]);
 
 const SPILLED: u64 = 0xff;
 
+impl Slot {
+    /// The start and length in `overflow` of a feature whose pairs are stored there.
+    fn spilled(&self) -> Option<(usize, usize)> {
+        ((self.0[0] >> 32) & 0xff == SPILLED)
+            .then(|| (self.0[1] as usize, ((self.0[0] >> 40) & 0xff) as usize))
+    }
+}
+
 /// The fingerprint a feature hash is stored under (0 marks an empty slot).
 fn fingerprint(f: u64) -> u64 {
     (f >> 32).max(1)
@@ -150,15 +158,12 @@ impl Weights {
     #[inline]
     fn pairs_of(&self, slot: &Slot, mut add: impl FnMut(usize, f32)) {
         let head = slot.0[0];
-        let count = (head >> 32) & 0xff;
-        if count == SPILLED {
-            let start = slot.0[1] as usize;
-            let len = ((head >> 40) & 0xff) as usize;
+        if let Some((start, len)) = slot.spilled() {
             for &(c, w) in self.overflow.get(start..start + len).unwrap_or(&[]) {
                 add(usize::from(c), w);
             }
         } else {
-            for j in 0..count as usize {
+            for j in 0..((head >> 32) & 0xff) as usize {
                 let c = ((head >> (40 + 8 * j)) & 0xff) as usize;
                 let w = f32::from_bits((slot.0[1] >> (32 * j)) as u32);
                 add(c, w);
@@ -221,9 +226,7 @@ impl Weights {
                 let Some(slot) = found else {
                     continue;
                 };
-                if (slot.0[0] >> 32) & 0xff == SPILLED {
-                    let start = slot.0[1] as usize;
-                    let len = ((slot.0[0] >> 40) & 0xff) as usize;
+                if let Some((start, len)) = slot.spilled() {
                     runs[spilled] = (start, len);
                     heads[spilled] = self.overflow.get(start).copied().unwrap_or_default();
                     spilled += 1;

@@ -75,15 +75,10 @@ pub const NO_POS: &[&str] = &[];
 impl Tagger {
     /// Tags a sentence; `pos` holds the sentence's POS tags for the NER (ignored for POS).
     pub fn tag<S: AsRef<str>, P: AsRef<str>>(&self, words: &[S], pos: &[P]) -> Vec<String> {
-        self.tag_ref(words, pos)
+        self.tag_prepared(&Prepared::new(words, self.kind == Kind::Ner), pos)
             .into_iter()
             .map(str::to_owned)
             .collect()
-    }
-
-    /// [`Tagger::tag`] without a string per word: the tags borrow the model's class names.
-    pub fn tag_ref<S: AsRef<str>, P: AsRef<str>>(&self, words: &[S], pos: &[P]) -> Vec<&str> {
-        self.tag_prepared(&Prepared::new(words, self.kind == Kind::Ner), pos)
     }
 
     /// Tags words already prepared (for the NER, with gazetteer tags): the POS tagger and the
