@@ -177,8 +177,13 @@ impl Stage for Reported {
             if doc.in_debris(s.span) || doc.posts.iter().any(|p| p.span.contains(s.span)) {
                 continue;
             }
-            if let Some(q) = sentence(doc, &near(s.span), s.span) {
-                found.push(q);
+            let near_sentence = near(s.span);
+            let reported = sentence(doc, &near_sentence, s.span);
+            let taken = reported.as_ref().map(|q| q.span);
+            let around = around_partial(doc, &near_sentence, s.span, taken);
+            if reported.is_some() || around.is_some() {
+                found.extend(reported);
+                found.extend(around);
                 continue;
             }
             // "A: Believe me, a wall is not going to keep people away.", "Paul Ryan: FBI
@@ -429,6 +434,50 @@ fn make(speaker: newsgraph_doc::layers::Speaker, span: Span, cue: Span, by: Orig
         date_from: None,
         by,
     }
+}
+
+const AROUND_PARTIAL: Origin = Origin::new("reported", "around-partial");
+
+/// "Trump called Palin a “clown”", "Trump tweeted that Machado was “disgusting”": a partial
+/// quote cued before it stands in a reported clause, which runs from the cue to the clause's end.
+fn around_partial(
+    doc: &Doc,
+    near: &[&Quote],
+    sentence: Span,
+    taken: Option<Span>,
+) -> Option<Quote> {
+    let q = near.iter().find(|q| {
+        q.kind == QuoteKind::Partial
+            && sentence.contains(q.span)
+            && taken.is_none_or(|t| !t.overlaps(q.span))
+            && q.speaker.is_some()
+            && q.cue
+                .is_some_and(|c| sentence.contains(c) && c.end <= q.span.start)
+    })?;
+    let cue = q.cue?;
+    let tokens = doc.tokens_in(sentence);
+    let from = tokens.iter().position(|t| t.span.start >= cue.end)?;
+    let verb = tokens[..from]
+        .iter()
+        .rposition(|t| t.kind == TokenKind::Word)?;
+    let passive = verb > 0
+        && matches!(
+            doc.slice(tokens[verb - 1].span).to_lowercase().as_str(),
+            "was" | "were" | "is" | "are" | "be" | "been" | "being"
+        );
+    if passive {
+        return None;
+    }
+    // "wrote that the strategy “will not work.”", "said in a statement that …": the content
+    // starts after "that".
+    let opening = tokens.iter().position(|t| t.span.start >= q.span.start)?;
+    let from = (from..opening.min(from + 8))
+        .find(|&k| doc.slice(tokens[k].span) == "that")
+        .map_or(from, |k| k + 1);
+    let span = content(doc, near, tokens, from, tokens.len())?;
+    let speaker = q.speaker.clone()?;
+    (span.contains(q.span) && taken.is_none_or(|t| !t.overlaps(span)))
+        .then(|| make(speaker, span, cue, AROUND_PARTIAL))
 }
 
 fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
