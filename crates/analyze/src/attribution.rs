@@ -14,7 +14,7 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use newsgraph_doc::layers::{EntityType, QuoteKind, Speaker, Token, TokenKind};
+use newsgraph_doc::layers::{EntityType, QuoteKind, Speaker, Token, TokenKind, Upos};
 use newsgraph_doc::{Doc, EntityId, Layer, Span, Stage};
 
 /// The attribution stage.
@@ -316,9 +316,23 @@ fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
     goes_on
         || back
         || is_cue_verb(word)
+            && !is_noun(tokens, k)
             && !(word.starts_with(char::is_uppercase)
                 && k.checked_sub(1)
                     .is_some_and(|p| tokens[p].kind == TokenKind::Word))
+}
+
+/// Whether the tagger read the word at `k` as a noun after a determiner, adjective, number,
+/// preposition or possessive ("in 30 states", "the host’s remarks"). A noun right after a name
+/// is more likely its verb mis-tagged ("the Chicago Tribune reports").
+pub(crate) fn is_noun(tokens: &[Token], k: usize) -> bool {
+    tokens[k].pos == Some(Upos::Noun)
+        && k.checked_sub(1).is_some_and(|p| {
+            matches!(
+                tokens[p].pos,
+                Some(Upos::Det | Upos::Adj | Upos::Num | Upos::Adp | Upos::Part)
+            )
+        })
 }
 
 /// The entity with a mention at exactly `span`, or containing it.

@@ -15,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use newsgraph_doc::layers::{DebrisKind, Entity, EntityType, Mention};
+use newsgraph_doc::layers::{DebrisKind, Entity, EntityType, Mention, Upos};
 use newsgraph_doc::{Doc, EntityId, Layer, Origin, Span, Stage};
 use newsgraph_models::gazetteer;
 
@@ -269,12 +269,21 @@ impl Stage for Entities {
         &[Layer::Sentences, Layer::Tokens, Layer::Debris, Layer::Posts]
     }
     fn produces(&self) -> &'static [Layer] {
-        &[Layer::Entities]
+        &[Layer::Entities, Layer::Pos]
     }
     fn run(&self, doc: &mut Doc) {
         let mut mentions = Vec::new();
+        let mut pos = Vec::new();
         for s in &doc.sentences {
-            sentence_mentions(doc, s.span, &mut mentions);
+            sentence_mentions(doc, s.span, &mut mentions, &mut pos);
+        }
+        // A token split at hyphens takes the tag of its first part.
+        let mut next = 0;
+        for (start, tag) in pos {
+            next += doc.tokens[next..].partition_point(|t| t.span.start() < start);
+            if let Some(t) = doc.tokens.get_mut(next).filter(|t| t.span.start() == start) {
+                t.pos = Some(tag);
+            }
         }
         for post in &doc.posts {
             if let Some(span) = post.author_mention {
@@ -317,13 +326,19 @@ fn tag_sentence(doc: &Doc, sentence: Span) -> Option<Tagged<'_>> {
     let prepared = newsgraph_models::features::Prepared::new(&texts, true);
     let pos = pos_model.tag_prepared(&prepared, newsgraph_models::tagger::NO_POS);
     let tags = ner_model.tag_prepared(&prepared, &pos);
-    Some(Tagged { spans, texts, tags })
+    Some(Tagged {
+        spans,
+        texts,
+        pos,
+        tags,
+    })
 }
 
 /// What [`tag_sentence`] gives.
 struct Tagged<'d> {
     spans: Vec<Span>,
     texts: Vec<&'d str>,
+    pos: Vec<&'static str>,
     tags: Vec<&'static str>,
 }
 
@@ -337,10 +352,28 @@ pub fn tag_sentences(doc: &Doc) -> usize {
         .sum()
 }
 
-fn sentence_mentions(doc: &Doc, sentence: Span, out: &mut Vec<Found>) {
-    let Some(Tagged { spans, texts, tags }) = tag_sentence(doc, sentence) else {
+/// Finds the sentence's mentions, and adds each word's part of speech (at its start) to `pos`.
+fn sentence_mentions(
+    doc: &Doc,
+    sentence: Span,
+    out: &mut Vec<Found>,
+    pos: &mut Vec<(usize, Upos)>,
+) {
+    let Some(Tagged {
+        spans,
+        texts,
+        pos: upos,
+        tags,
+    }) = tag_sentence(doc, sentence)
+    else {
         return;
     };
+    pos.extend(
+        spans
+            .iter()
+            .zip(&upos)
+            .filter_map(|(s, tag)| Some((s.start(), Upos::parse(tag)?))),
+    );
     let mut found: Vec<(usize, usize, EntityType, bool, Origin)> = Vec::new();
     for (kind, first, end) in newsgraph_models::eval::spans(&tags) {
         let kind = match kind.as_str() {
@@ -738,7 +771,27 @@ fn propagate(doc: &Doc, entities: &mut [Entity]) {
 
 #[cfg(test)]
 mod tests {
-    use newsgraph_doc::layers::EntityType;
+    use newsgraph_doc::layers::{EntityType, Upos};
+
+    #[test]
+    fn tokens_carry_their_part_of_speech() {
+        let doc = crate::analyze_text(
+            "The mayor said the two states would pay for a low-cost bridge.",
+            None,
+        );
+        let pos = |word: &str| {
+            doc.tokens
+                .iter()
+                .find(|t| doc.slice(t.span) == word)
+                .and_then(|t| t.pos)
+        };
+        assert_eq!(pos("said"), Some(Upos::Verb));
+        assert_eq!(pos("states"), Some(Upos::Noun));
+        assert_eq!(pos("the"), Some(Upos::Det));
+        // Split at its hyphen for the tagger, the token takes its first part's tag.
+        assert!(pos("low-cost").is_some());
+        assert!(doc.tokens.iter().all(|t| t.pos.is_some()));
+    }
 
     #[test]
     fn a_first_name_and_a_place_name_are_one_person() {

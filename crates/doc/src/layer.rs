@@ -10,6 +10,8 @@ pub enum Layer {
     Paragraphs,
     Sentences,
     Tokens,
+    /// Universal parts of speech on the tokens.
+    Pos,
     /// Scraping debris: embed links, signatures, "Loading…", share lines, closing source tags.
     Debris,
     /// Embedded social-media posts as units with author, handle, date and text.
@@ -37,6 +39,7 @@ impl Layer {
         Layer::Paragraphs,
         Layer::Sentences,
         Layer::Tokens,
+        Layer::Pos,
         Layer::Debris,
         Layer::Posts,
         Layer::PublicationDate,
@@ -58,6 +61,7 @@ impl Layer {
             Layer::Paragraphs => "paragraphs",
             Layer::Sentences => "sentences",
             Layer::Tokens => "tokens",
+            Layer::Pos => "pos",
             Layer::Debris => "debris",
             Layer::Posts => "posts",
             Layer::PublicationDate => "publication_date",

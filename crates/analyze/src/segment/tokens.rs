@@ -222,10 +222,7 @@ pub fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         }
         let (len, kind) = next_token(s, i);
         debug_assert!(len > 0 && s.is_char_boundary(i + len));
-        out.push(Token {
-            span: Span::new(base + i, base + i + len),
-            kind,
-        });
+        out.push(Token::new(Span::new(base + i, base + i + len), kind));
         i += len;
     }
 }

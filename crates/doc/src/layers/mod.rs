@@ -14,6 +14,6 @@ pub use entity::{Entity, EntityType, Mention};
 pub use event::{Actor, Event};
 pub use page::PageSpan;
 pub use quote::{DateFrom, Quote, QuoteKind, Speaker};
-pub use segment::{Paragraph, Sentence, Token, TokenKind};
+pub use segment::{Paragraph, Sentence, Token, TokenKind, Upos};
 pub use source::{Amount, Source};
 pub use time::{PublicationDate, Timex, TimexOffset, TimexType};

@@ -51,4 +51,67 @@ pub struct Token {
     #[serde(flatten)]
     pub span: Span,
     pub kind: TokenKind,
+    /// Universal part of speech, set by the `pos` layer (the entity stage's tagger).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pos: Option<Upos>,
+}
+
+impl Token {
+    /// A token the tagger has not seen yet.
+    pub fn new(span: Span, kind: TokenKind) -> Token {
+        Token {
+            span,
+            kind,
+            pos: None,
+        }
+    }
+}
+
+/// A Universal Dependencies part-of-speech tag.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Upos {
+    Adj,
+    Adp,
+    Adv,
+    Aux,
+    Cconj,
+    Det,
+    Intj,
+    Noun,
+    Num,
+    Part,
+    Pron,
+    Propn,
+    Punct,
+    Sconj,
+    Sym,
+    Verb,
+    X,
+}
+
+impl Upos {
+    /// The tag for its UD name (`"NOUN"`); `None` for anything else.
+    pub fn parse(name: &str) -> Option<Upos> {
+        Some(match name {
+            "ADJ" => Upos::Adj,
+            "ADP" => Upos::Adp,
+            "ADV" => Upos::Adv,
+            "AUX" => Upos::Aux,
+            "CCONJ" => Upos::Cconj,
+            "DET" => Upos::Det,
+            "INTJ" => Upos::Intj,
+            "NOUN" => Upos::Noun,
+            "NUM" => Upos::Num,
+            "PART" => Upos::Part,
+            "PRON" => Upos::Pron,
+            "PROPN" => Upos::Propn,
+            "PUNCT" => Upos::Punct,
+            "SCONJ" => Upos::Sconj,
+            "SYM" => Upos::Sym,
+            "VERB" => Upos::Verb,
+            "X" => Upos::X,
+            _ => return None,
+        })
+    }
 }
