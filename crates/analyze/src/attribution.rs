@@ -632,6 +632,30 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
             .flatten();
     }
     if let Some((id, span)) = entity_at(doc, tok.span) {
+        // "Ohio State University professor Paul Beck", "Manulife chief economist Megan
+        // Greene": a body (or place) and a role in lowercase before a person name the person.
+        let after = tokens.partition_point(|t| t.span.start < span.end);
+        let person = (after..(after + 3).min(tokens.len()))
+            .take_while(|&j| {
+                let w = doc.slice(tokens[j].span);
+                let role = tokens[j]
+                    .pos
+                    .is_none_or(|p| matches!(p, Upos::Noun | Upos::Adj));
+                (w.starts_with(char::is_lowercase) && role)
+                    || entity_at(doc, tokens[j].span).is_some()
+            })
+            .skip_while(|&j| doc.slice(tokens[j].span).starts_with(char::is_lowercase))
+            .take(1)
+            .find_map(|j| entity_at(doc, tokens[j].span))
+            .filter(|&(p, _)| doc.entities[p.index()].kind == EntityType::PER);
+        if let Some((p, span)) = person.filter(|_| {
+            doc.entities[id.index()].kind != EntityType::PER && after < tokens.len() && {
+                let w = doc.slice(tokens[after].span);
+                w.starts_with(char::is_lowercase) && w.len() > 2
+            }
+        }) {
+            return make(Some(p), span);
+        }
         if matches!(
             doc.entities[id.index()].kind,
             EntityType::PER | EntityType::ORG
@@ -1177,14 +1201,20 @@ fn attribute(
                     tokens[k].kind == TokenKind::Word
                         || matches!(doc.slice(tokens[k].span), "," | "-")
                 });
-                (matches!(first, "the" | "a" | "an") && words).then(|| {
-                    written(
-                        doc,
-                        tokens[window[0]].span.cover(tokens[window[v - 1]].span),
-                    )
-                })
+                // "Obama's former campaign strategist said": a possessive opens one too.
+                let possessive = window
+                    .get(1)
+                    .is_some_and(|&k| matches!(doc.slice(tokens[k].span), "’s" | "'s"))
+                    && first.starts_with(char::is_uppercase);
+                (matches!(first, "the" | "a" | "an") || possessive) && words
             })
-            .flatten();
+            .filter(|&opens| opens)
+            .map(|_| {
+                written(
+                    doc,
+                    tokens[window[0]].span.cover(tokens[window[v - 1]].span),
+                )
+            });
         // "“…” about the decision, said RoseAnn DeMoro, …": after a comma, the verb's subject
         // is the name that follows it, not the words before the comma.
         let inverted = (v >= 2 && doc.slice(tokens[window[v - 1]].span) == ",")
@@ -1229,7 +1259,11 @@ fn attribute(
             }
             speaker_at(doc, tokens, k, i).or_else(|| {
                 // "said 9/11 widow Terry Strada", "said master of ceremonies Asab Al-Tabchi":
-                // a person named after a few words of role, before any punctuation.
+                // a person named after a few words of role, before any punctuation; not past a
+                // preposition right after the verb ("said in an interview with CNN").
+                if PREPOSITIONS.contains(&w.to_lowercase().as_str()) {
+                    return None;
+                }
                 window[v + 1..]
                     .iter()
                     .take(6)
@@ -1282,6 +1316,18 @@ fn attribute(
     };
     if let Some(v) = last_cue {
         let verb = tokens[before[v]].span;
+        // A cue in the sentence before that already cues an earlier quote ("Clinton “drew
+        // …” in the primary, said professor Paul Beck. “That was …”") goes on naming that
+        // quote's speaker.
+        if !sentence.contains(verb) {
+            if let Some(o) = doc.quotes[..i].iter().rev().find(|o| {
+                o.parent == q.parent
+                    && o.speaker.is_some()
+                    && o.cue.is_some_and(|c| c.contains(verb))
+            }) {
+                return (o.speaker.clone(), None, o.cue);
+            }
+        }
         // A subject, not the object of a preposition ("contribute to the battle", "caucused
         // in Nevada") nor a name inside a noun phrase ("the Drudge headline").
         let candidate = |k: usize| {
