@@ -704,7 +704,11 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
         }
         return noun_phrase(doc, tokens, k);
     }
-    if matches!(text, "a" | "an" | "A" | "An") {
+    // "a senior adviser", "my father", "their lawyer".
+    if matches!(
+        text,
+        "a" | "an" | "A" | "An" | "my" | "My" | "our" | "Our" | "their" | "Their"
+    ) {
         return noun_phrase(doc, tokens, k);
     }
     // "said one former official", "another said", "two aides said": a counted noun phrase, or
@@ -792,6 +796,10 @@ fn noun_phrase(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
             break;
         }
         end += 1;
+    }
+    // "my father often said": an adverb before the verb is not the phrase's.
+    while end > k && tokens[end].pos == Some(Upos::Adv) {
+        end -= 1;
     }
     // "a few days later", "a year ago": a time, not a speaker.
     let timely = tokens[k..=end].iter().any(|t| {
