@@ -200,7 +200,9 @@ fn harbor_dispute_reads_as_a_person_would() {
         [
             Some("Helena Matos"),
             Some("Rui Andrade"),
-            None,
+            // "‘My admirals tell me, “Brazil cannot do this alone,” …’": in Andrade's words,
+            // his admirals say it.
+            Some("My admirals"),
             Some("Helena Matos"),
             Some("Rui Andrade"),
             Some("Rui Andrade"),
