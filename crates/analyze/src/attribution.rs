@@ -604,6 +604,14 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
             ..outer
         });
     }
+    // "Her spokesman said": a possessive before a noun opens the speaker's noun phrase.
+    if matches!(text, "her" | "Her")
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.pos, Some(Upos::Noun | Upos::Adj)))
+    {
+        return noun_phrase(doc, tokens, k);
+    }
     let female = if PRONOUNS_SHE.contains(&text) {
         Some(true)
     } else if PRONOUNS_HE.contains(&text) {
@@ -665,7 +673,7 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
     }
     // "experts say", "said senior administration officials": a group named by its noun, next
     // to its verb, with the words that qualify it.
-    if GROUP_NOUNS.contains(&text) {
+    if GROUP_NOUNS.contains(&text.to_lowercase().as_str()) {
         // After its verb only as an inverted subject ("said officials"), not an object ("told
         // officials").
         let after_verb = k > 0
@@ -674,7 +682,8 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
                 "said" | "says" | "say" | "added" | "wrote"
             );
         if !(cue(tokens.get(k + 1)) || after_verb) {
-            return None;
+            // Capitalised, it may still open a longer name ("Attorneys for Clinton").
+            return capitalised(doc, tokens, k);
         }
         let mut first = k;
         while first > 0 && k - first < 3 {
@@ -704,10 +713,22 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
         }
         return noun_phrase(doc, tokens, k);
     }
-    // "a senior adviser", "my father", "their lawyer".
+    // "a senior adviser", "my father", "their lawyer", "His lawyer".
     if matches!(
         text,
-        "a" | "an" | "A" | "An" | "my" | "My" | "our" | "Our" | "their" | "Their"
+        "a" | "an"
+            | "A"
+            | "An"
+            | "my"
+            | "My"
+            | "our"
+            | "Our"
+            | "their"
+            | "Their"
+            | "his"
+            | "His"
+            | "its"
+            | "Its"
     ) {
         return noun_phrase(doc, tokens, k);
     }
@@ -741,13 +762,19 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
         let next = tokens.iter().find(|t| t.span.start >= end);
         return (after_verb || cue(next)).then_some(phrase);
     }
+    capitalised(doc, tokens, k)
+}
+
+/// A capitalised name at token `k` the entity layer typed otherwise or missed: a person whose
+/// name ends in it, else the speaker as written.
+fn capitalised(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
+    let tok = tokens.get(k)?;
+    let text = doc.slice(tok.span);
     if tok.kind == TokenKind::Word
         && text.starts_with(char::is_uppercase)
         && !is_cue_verb(text)
         && !NOT_NAMES.contains(&text)
     {
-        // A capitalised name the entity layer typed otherwise or missed: a person whose name
-        // ends in it, else the speaker as written.
         let mut end = k;
         while tokens
             .get(end + 1)
@@ -761,7 +788,14 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
             .entities
             .iter()
             .find(|e| e.kind == EntityType::PER && e.name.split_whitespace().last() == Some(last));
-        return make(person.map(|e| e.id), written);
+        return Some(match person {
+            Some(e) => Speaker {
+                entity: Some(e.id),
+                name: e.name.clone(),
+                mention: Some(written),
+            },
+            None => self::written(doc, written),
+        });
     }
     None
 }
@@ -792,7 +826,13 @@ fn noun_phrase(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
         // A number may qualify the noun ("a 2008 Clinton veteran").
         let part = tokens[end + 1].kind == TokenKind::Word
             || (tokens[end + 1].kind == TokenKind::Number && end == k);
-        if !part || is_cue_verb(w) || w == "who" || verb {
+        // A verb the tagger saw ends it too ("His office put out a statement"), past the
+        // first word ("One sweeping question").
+        let tagged_verb = end > k
+            && tokens[end + 1]
+                .pos
+                .is_some_and(|p| matches!(p, Upos::Verb | Upos::Aux));
+        if !part || is_cue_verb(w) || w == "who" || verb || tagged_verb {
             break;
         }
         end += 1;
