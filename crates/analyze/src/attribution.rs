@@ -335,6 +335,15 @@ pub(crate) fn is_noun(tokens: &[Token], k: usize) -> bool {
         })
 }
 
+/// Whether a comma comes right before `span`, also one inside a closing quotation mark ("a
+/// defense of “Porto values,” saying").
+pub(crate) fn after_comma(doc: &Doc, span: Span) -> bool {
+    doc.text()[..span.start()]
+        .trim_end()
+        .trim_end_matches(['”', '"', '’'])
+        .ends_with(',')
+}
+
 /// The entity with a mention at exactly `span`, or containing it.
 fn entity_at(doc: &Doc, span: Span) -> Option<(EntityId, Span)> {
     doc.entities.iter().find_map(|e| {
@@ -837,8 +846,9 @@ fn noun_phrase(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
         }
         end += 1;
     }
-    // "my father often said": an adverb before the verb is not the phrase's.
-    while end > k && tokens[end].pos == Some(Upos::Adv) {
+    // "my father often said": an adverb before the verb is not the phrase's, nor is a
+    // preposition ("a defense of “…”").
+    while end > k && matches!(tokens[end].pos, Some(Upos::Adv | Upos::Adp)) {
         end -= 1;
     }
     // "a few days later", "a year ago": a time, not a speaker.
@@ -1222,9 +1232,16 @@ fn attribute(
         let cue = s.mention.map_or(verb, |m| m.cover(verb));
         return (Some(s), None, Some(cue));
     }
+    // A participle after the quote is no cue with a subject there: "…,” a nod to the
+    // front-runner acknowledging that …", "…,” describing the team as …" (the sentence's
+    // subject is the participle's).
     if let Some(v) = window
         .iter()
-        .position(|&k| cue_at(doc, tokens, k) && !introduces_next(k))
+        .position(|&k| {
+            cue_at(doc, tokens, k)
+                && !introduces_next(k)
+                && !doc.slice(tokens[k].span).ends_with("ing")
+        })
         .filter(|&v| {
             !(partial_inside
                 && window[..v].iter().any(|&k| {
@@ -1426,10 +1443,8 @@ fn attribute(
         // comma, shares the sentence's subject, at its start.
         let participle = word(v).ends_with("ing")
             && v > 0
-            && matches!(
-                word(v - 1),
-                "," | "by" | "upon" | "after" | "while" | "when"
-            );
+            && (after_comma(doc, verb)
+                || matches!(word(v - 1), "by" | "upon" | "after" | "while" | "when"));
         // A participle after a clause with its own cue ("a strategist said Clinton will have to
         // choose, saying …") shares that cue's subject.
         let earlier_cue = participle

@@ -6,8 +6,8 @@ use newsgraph_doc::layers::{EntityType, Quote, QuoteKind, Token, TokenKind};
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
 use crate::attribution::{
-    is_cue_verb, is_first_name, speaker_at, speaks_through, written, PronounScope, PREPOSITIONS,
-    SUBORDINATORS,
+    after_comma, is_cue_verb, is_first_name, speaker_at, speaks_through, written, PronounScope,
+    PREPOSITIONS, SUBORDINATORS,
 };
 
 /// The reported-speech stage.
@@ -338,15 +338,26 @@ fn is_cue_of_a_quote(near: &[&Quote], span: Span) -> bool {
 /// leaving out closing punctuation; `None` when too short or crossing a quote.
 fn content(doc: &Doc, near: &[&Quote], tokens: &[Token], from: usize, to: usize) -> Option<Span> {
     // "…, and Paul Brandt vowed to …": a coordinated clause with its own speaker ends it.
+    // "…, adding: “…”": so does a participle of speech after a comma.
     let to = (from..to)
         .find(|&k| {
-            doc.slice(tokens[k].span) == ","
+            let comma = after_comma(doc, tokens[k].span);
+            let word = doc.slice(tokens[k].span);
+            (doc.slice(tokens[k].span) == ","
                 && tokens
                     .get(k + 1)
                     .is_some_and(|t| matches!(doc.slice(t.span), "and" | "but" | "while"))
-                && (k + 2..(k + 7).min(to)).any(|j| is_cue_verb(doc.slice(tokens[j].span)))
+                && (k + 2..(k + 7).min(to)).any(|j| is_cue_verb(doc.slice(tokens[j].span))))
+                || (k > from && comma && word.ends_with("ing") && is_cue_verb(word))
         })
-        .unwrap_or(to);
+        .map_or(to, |k| {
+            // Back to the comma (or the quotation mark that holds it).
+            tokens[..k]
+                .iter()
+                .rposition(|t| !matches!(doc.slice(t.span), "," | "”" | "\"" | "’"))
+                .map_or(k, |p| p + 1)
+                .max(from)
+        });
     let mut end = to;
     while end > from && tokens[end - 1].kind == TokenKind::Punct {
         end -= 1;
@@ -629,7 +640,8 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
         let shared = v > 0
             && (text(v - 1) == "and"
                 || (verb.ends_with("ing")
-                    && matches!(text(v - 1), "," | "after" | "before" | "while" | "by")));
+                    && (after_comma(doc, tokens[v].span)
+                        || matches!(text(v - 1), "after" | "before" | "while" | "by"))));
         // "Craig Moffett, another veteran analyst, said …": past the apposition to the name.
         let apposition = (v >= 3 && text(v - 1) == ",")
             .then(|| {
