@@ -745,16 +745,19 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
     // the count alone before its verb.
     if matches!(
         text.to_lowercase().as_str(),
-        "one" | "another" | "two" | "three" | "several" | "some" | "many" | "both"
+        "one" | "another" | "two" | "three" | "several" | "some" | "many" | "both" | "most"
     ) {
         // Only next to its verb: "At one point, he said" is no speaker "one point".
         let after_verb = k > 0 && cue(tokens.get(k - 1));
         let alone = cue(tokens.get(k + 1))
             || (after_verb && tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word));
         if alone {
-            return matches!(text, "one" | "One" | "another" | "Another")
-                .then(|| make(None, tok.span))
-                .flatten();
+            return matches!(
+                text,
+                "one" | "One" | "another" | "Another" | "most" | "Most" | "many" | "Many"
+            )
+            .then(|| make(None, tok.span))
+            .flatten();
         }
         // "two days after Andrade claimed": a count of time speaks for nobody.
         let unit = tokens.get(k + 1).is_some_and(|t| {

@@ -43,6 +43,8 @@ const CLAUSE_VERBS: &[&str] = &[
     "suggests",
     "explained",
     "explains",
+    "wrote",
+    "writes",
     "confirmed",
     "confirms",
     "contended",
@@ -643,11 +645,17 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                     && (after_comma(doc, tokens[v].span)
                         || matches!(text(v - 1), "after" | "before" | "while" | "by"))));
         // "Craig Moffett, another veteran analyst, said …": past the apposition to the name.
+        // "Paul Brandt, who wants allies to …, wrote": a relative clause may run longer.
         let apposition = (v >= 3 && text(v - 1) == ",")
             .then(|| {
                 let c = (v.saturating_sub(10)..v - 1)
                     .rev()
-                    .find(|&j| text(j) == ",")?;
+                    .find(|&j| text(j) == ",")
+                    .or_else(|| {
+                        (v.saturating_sub(30)..v - 1)
+                            .rev()
+                            .find(|&j| text(j) == "," && text(j + 1) == "who")
+                    })?;
                 (c.saturating_sub(3)..c)
                     .rev()
                     .find_map(|j| speaker_at(doc, tokens, j, usize::MAX))
@@ -676,9 +684,18 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                 .filter_map(|j| speaker_at(doc, tokens, j, usize::MAX))
                 .find(|s| !speaks_through(doc, s))
         } else {
+            // Past a parenthesis after the name ("Sen. Elizabeth Warren (D-MA) said").
+            let v_name = if text(v - 1) == ")" {
+                (v.saturating_sub(8)..v - 1)
+                    .rev()
+                    .find(|&j| text(j) == "(")
+                    .unwrap_or(v)
+            } else {
+                v
+            };
             apposition
                 .or_else(|| {
-                    (v.saturating_sub(4)..v)
+                    (v_name.saturating_sub(4)..v_name)
                         .rev()
                         .find_map(|j| speaker_at(doc, tokens, j, usize::MAX))
                 })
