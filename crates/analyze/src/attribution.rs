@@ -772,7 +772,12 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
         let phrase = noun_phrase(doc, tokens, k)?;
         let end = phrase.mention?.end;
         let next = tokens.iter().find(|t| t.span.start >= end);
-        return (after_verb || cue(next)).then_some(phrase);
+        // Or a subject its modifier runs on from ("Another source speaking to Fox News said").
+        let modified = next.is_some_and(|t| {
+            let w = doc.slice(t.span);
+            w == "who" || (w.ends_with("ing") && t.pos == Some(Upos::Verb))
+        });
+        return (after_verb || cue(next) || modified).then_some(phrase);
     }
     capitalised(doc, tokens, k)
 }
