@@ -75,6 +75,8 @@ const SCARE_WORDS: usize = 4;
 
 /// Capitalised words that are not names.
 const NOT_NAMES: &[&str] = &[
+    "Each",
+    "Every",
     "My",
     "Our",
     "Your",
@@ -1557,14 +1559,23 @@ fn attribute(
                 subject = issuer;
             }
         }
-        // "Beck, who said there were “…”": the relative pronoun is the subject's mention.
+        // "Beck, who said there were “…”", "a message that said, “…”": the relative pronoun
+        // is the subject's mention.
         if let Some(s) = subject.as_mut() {
             let end = s.mention.map_or(u32::MAX, |m| m.end);
             if let Some(&who) = before[..v]
                 .iter()
                 .rev()
                 .take(4)
-                .find(|&&k| tokens[k].span.start >= end && doc.slice(tokens[k].span) == "who")
+                .find(|&&k| {
+                    let w = doc.slice(tokens[k].span);
+                    tokens[k].span.start >= end
+                        && (w == "who"
+                            // "that" and "which" only between the phrase and its verb.
+                            || (matches!(w, "that" | "which")
+                                && Some(&k) == before.get(v.wrapping_sub(1))
+                                && doc.text()[end as usize..tokens[k].span.start()].trim().is_empty()))
+                })
             {
                 s.mention = Some(tokens[who].span);
             }
