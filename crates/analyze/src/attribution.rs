@@ -789,10 +789,26 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
 fn capitalised(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
     let tok = tokens.get(k)?;
     let text = doc.slice(tok.span);
+    // Not a word the tagger reads as a verb, a function word or an adverb ("Following a
+    // swiftly called meeting", "Reached by POLITICO", "Which swing state").
+    let function = tok.pos.is_some_and(|p| {
+        matches!(
+            p,
+            Upos::Verb
+                | Upos::Aux
+                | Upos::Det
+                | Upos::Pron
+                | Upos::Adp
+                | Upos::Sconj
+                | Upos::Cconj
+                | Upos::Adv
+        )
+    });
     if tok.kind == TokenKind::Word
         && text.starts_with(char::is_uppercase)
         && !is_cue_verb(text)
         && !NOT_NAMES.contains(&text)
+        && !function
     {
         let mut end = k;
         while tokens
