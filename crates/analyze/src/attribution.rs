@@ -653,27 +653,10 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
     if let Some((id, span)) = entity_at(doc, tok.span) {
         // "Ohio State University professor Paul Beck", "Manulife chief economist Megan
         // Greene": a body (or place) and a role in lowercase before a person name the person.
-        let after = tokens.partition_point(|t| t.span.start < span.end);
-        let person = (after..(after + 3).min(tokens.len()))
-            .take_while(|&j| {
-                let w = doc.slice(tokens[j].span);
-                let role = tokens[j]
-                    .pos
-                    .is_none_or(|p| matches!(p, Upos::Noun | Upos::Adj));
-                (w.starts_with(char::is_lowercase) && role)
-                    || entity_at(doc, tokens[j].span).is_some()
-            })
-            .skip_while(|&j| doc.slice(tokens[j].span).starts_with(char::is_lowercase))
-            .take(1)
-            .find_map(|j| entity_at(doc, tokens[j].span))
-            .filter(|&(p, _)| doc.entities[p.index()].kind == EntityType::PER);
-        if let Some((p, span)) = person.filter(|_| {
-            doc.entities[id.index()].kind != EntityType::PER && after < tokens.len() && {
-                let w = doc.slice(tokens[after].span);
-                w.starts_with(char::is_lowercase) && w.len() > 2
+        if doc.entities[id.index()].kind != EntityType::PER {
+            if let Some((p, span)) = person_after_role(doc, tokens, span) {
+                return make(Some(p), span);
             }
-        }) {
-            return make(Some(p), span);
         }
         if matches!(
             doc.entities[id.index()].kind,
@@ -782,6 +765,29 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
         return (after_verb || cue(next) || modified).then_some(phrase);
     }
     capitalised(doc, tokens, k)
+}
+
+/// The person named right after `name` and one to three words of role in lowercase
+/// ("professor", "chief economist").
+fn person_after_role(doc: &Doc, tokens: &[Token], name: Span) -> Option<(EntityId, Span)> {
+    let first = tokens.partition_point(|t| t.span.start < name.end);
+    let role = |t: &Token| {
+        let w = doc.slice(t.span);
+        w.starts_with(char::is_lowercase)
+            && w.len() > 2
+            && t.pos.is_none_or(|p| matches!(p, Upos::Noun | Upos::Adj))
+    };
+    let words = tokens
+        .get(first..)?
+        .iter()
+        .take(3)
+        .take_while(|t| role(t))
+        .count();
+    if words == 0 {
+        return None;
+    }
+    let (p, span) = entity_at(doc, tokens.get(first + words)?.span)?;
+    (doc.entities[p.index()].kind == EntityType::PER).then_some((p, span))
 }
 
 /// A capitalised name at token `k` the entity layer typed otherwise or missed: a person whose

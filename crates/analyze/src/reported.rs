@@ -343,14 +343,16 @@ fn content(doc: &Doc, near: &[&Quote], tokens: &[Token], from: usize, to: usize)
     // "…, adding: “…”": so does a participle of speech after a comma.
     let to = (from..to)
         .find(|&k| {
-            let comma = after_comma(doc, tokens[k].span);
             let word = doc.slice(tokens[k].span);
-            (doc.slice(tokens[k].span) == ","
+            (word == ","
                 && tokens
                     .get(k + 1)
                     .is_some_and(|t| matches!(doc.slice(t.span), "and" | "but" | "while"))
                 && (k + 2..(k + 7).min(to)).any(|j| is_cue_verb(doc.slice(tokens[j].span))))
-                || (k > from && comma && word.ends_with("ing") && is_cue_verb(word))
+                || (k > from
+                    && word.ends_with("ing")
+                    && is_cue_verb(word)
+                    && after_comma(doc, tokens[k].span))
         })
         .map_or(to, |k| {
             // Back to the comma (or the quotation mark that holds it).
@@ -449,6 +451,16 @@ fn make(speaker: newsgraph_doc::layers::Speaker, span: Span, cue: Span, by: Orig
     }
 }
 
+/// Whether the verb at `v` is a passive ("she was announced as the winner"), which reports
+/// nobody's words.
+fn passive(doc: &Doc, tokens: &[Token], v: usize) -> bool {
+    v > 0
+        && matches!(
+            doc.slice(tokens[v - 1].span).to_lowercase().as_str(),
+            "was" | "were" | "is" | "are" | "be" | "been" | "being"
+        )
+}
+
 const AROUND_PARTIAL: Origin = Origin::new("reported", "around-partial");
 
 /// "Trump called Palin a “clown”", "Trump tweeted that Machado was “disgusting”": a partial
@@ -473,12 +485,7 @@ fn around_partial(
     let verb = tokens[..from]
         .iter()
         .rposition(|t| t.kind == TokenKind::Word)?;
-    let passive = verb > 0
-        && matches!(
-            doc.slice(tokens[verb - 1].span).to_lowercase().as_str(),
-            "was" | "were" | "is" | "are" | "be" | "been" | "being"
-        );
-    if passive {
+    if passive(doc, tokens, verb) {
         return None;
     }
     // "wrote that the strategy “will not work.”", "said in a statement that …": the content
@@ -552,14 +559,8 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
     }
     for v in 0..n {
         let verb = text(v);
-        // A passive ("she was announced as the winner") reports nobody's words.
-        let passive = v > 0
-            && matches!(
-                text(v - 1).to_lowercase().as_str(),
-                "was" | "were" | "is" | "are" | "be" | "been" | "being"
-            );
         if !CLAUSE_VERBS.contains(&verb)
-            || passive
+            || passive(doc, tokens, v)
             || inside_quote(near, tokens[v].span)
             || is_cue_of_a_quote(near, tokens[v].span)
         {
