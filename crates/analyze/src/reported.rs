@@ -686,7 +686,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                 .find(|s| !speaks_through(doc, s))
         } else {
             // Past a parenthesis after the name ("Sen. Elizabeth Warren (D-MA) said").
-            let v_name = if text(v - 1) == ")" {
+            let v_name = if v > 0 && text(v - 1) == ")" {
                 (v.saturating_sub(8)..v - 1)
                     .rev()
                     .find(|&j| text(j) == "(")
