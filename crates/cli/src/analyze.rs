@@ -109,5 +109,23 @@ fn read(file: &str) -> anyhow::Result<Doc> {
         }
         std::fs::read(path).context("cannot read the file")?
     };
+    let bytes = gunzip(bytes)?;
     Ok(newsgraph_ingest::document(&bytes, None)?)
+}
+
+/// Gzip undone, as `ingest` does ("page.html.gz"), up to the largest document a reader takes.
+fn gunzip(bytes: Vec<u8>) -> anyhow::Result<Vec<u8>> {
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return Ok(bytes);
+    }
+    let limit = newsgraph_ingest::read::MAX_DOCUMENT;
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes.as_slice())
+        .take(limit + 1)
+        .read_to_end(&mut out)
+        .context("cannot decompress the gzip input")?;
+    if out.len() as u64 > limit {
+        bail!("larger than {} MB once decompressed", limit >> 20);
+    }
+    Ok(out)
 }

@@ -51,6 +51,30 @@ fn analyze_writes_the_canonical_json_of_the_example() {
 }
 
 #[test]
+fn analyze_reads_gzip_like_the_plain_file() {
+    use std::io::Write as _;
+    let text = std::fs::read(example()).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&text).unwrap();
+    let path = temp_file("input.txt.gz", &gz.finish().unwrap());
+    let zipped = newsgraph(&["analyze", path.to_str().unwrap()], None);
+    assert!(
+        zipped.status.success(),
+        "{}",
+        String::from_utf8_lossy(&zipped.stderr)
+    );
+    let plain = newsgraph(&["analyze", example().to_str().unwrap()], None);
+    let json = |o: &Output| serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap();
+    assert_eq!(json(&zipped)["text"], json(&plain)["text"]);
+    assert_eq!(json(&zipped)["quotes"], json(&plain)["quotes"]);
+    // A broken stream is a clear error, not text.
+    let broken = temp_file("broken.gz", &[0x1f, 0x8b, 8, 0, 1, 2, 3]);
+    let out = newsgraph(&["analyze", broken.to_str().unwrap()], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("gzip"));
+}
+
+#[test]
 fn the_date_option_wins_over_inference() {
     let out = newsgraph(
         &["analyze", "--date", "2026-03-10", "-"],
