@@ -615,8 +615,9 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
             ..outer
         });
     }
-    // "Her spokesman said": a possessive before a noun opens the speaker's noun phrase.
-    if matches!(text, "her" | "Her")
+    // "Her spokesman said", "this source told": a possessive or "this" before a noun opens
+    // the speaker's noun phrase.
+    if matches!(text, "her" | "Her" | "this" | "This")
         && tokens
             .get(k + 1)
             .is_some_and(|t| matches!(t.pos, Some(Upos::Noun | Upos::Adj)))
