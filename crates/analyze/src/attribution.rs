@@ -615,13 +615,29 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
             ..outer
         });
     }
-    // "Her spokesman said", "this source told": a possessive or "this" before a noun opens
-    // the speaker's noun phrase.
-    if matches!(text, "her" | "Her" | "this" | "This")
+    // An article or a possessive opens the speaker's noun phrase: "a senior adviser", "my
+    // father", "His lawyer"; "her" and "this" only before a noun ("Her spokesman said", "this
+    // source told"), else a pronoun.
+    let determiner = matches!(
+        text,
+        "a" | "an"
+            | "A"
+            | "An"
+            | "my"
+            | "My"
+            | "our"
+            | "Our"
+            | "their"
+            | "Their"
+            | "his"
+            | "His"
+            | "its"
+            | "Its"
+    ) || (matches!(text, "her" | "Her" | "this" | "This")
         && tokens
             .get(k + 1)
-            .is_some_and(|t| matches!(t.pos, Some(Upos::Noun | Upos::Adj)))
-    {
+            .is_some_and(|t| matches!(t.pos, Some(Upos::Noun | Upos::Adj))));
+    if determiner {
         return noun_phrase(doc, tokens, k);
     }
     let female = if PRONOUNS_SHE.contains(&text) {
@@ -706,25 +722,6 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
                 return make(Some(id), tokens[k].span.cover(tokens[j].span));
             }
         }
-        return noun_phrase(doc, tokens, k);
-    }
-    // "a senior adviser", "my father", "their lawyer", "His lawyer".
-    if matches!(
-        text,
-        "a" | "an"
-            | "A"
-            | "An"
-            | "my"
-            | "My"
-            | "our"
-            | "Our"
-            | "their"
-            | "Their"
-            | "his"
-            | "His"
-            | "its"
-            | "Its"
-    ) {
         return noun_phrase(doc, tokens, k);
     }
     // "said one former official", "another said", "two aides said": a counted noun phrase, or
