@@ -318,7 +318,7 @@ fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
     goes_on
         || back
         || is_cue_verb(word)
-            && !is_noun(tokens, k)
+            && !is_noun(doc, tokens, k)
             && !(word.starts_with(char::is_uppercase)
                 && k.checked_sub(1)
                     .is_some_and(|p| tokens[p].kind == TokenKind::Word))
@@ -326,9 +326,14 @@ fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
 
 /// Whether the tagger read the word at `k` as a noun after a determiner, adjective, number,
 /// preposition or possessive ("in 30 states", "the host’s remarks"). A noun right after a name
-/// is more likely its verb mis-tagged ("the Chicago Tribune reports").
-pub(crate) fn is_noun(tokens: &[Token], k: usize) -> bool {
+/// is more likely its verb mis-tagged ("the Chicago Tribune reports"), and a verb form no noun
+/// shares ("said", "wrote", "told") is never one.
+pub(crate) fn is_noun(doc: &Doc, tokens: &[Token], k: usize) -> bool {
     tokens[k].pos == Some(Upos::Noun)
+        && !matches!(
+            doc.slice(tokens[k].span).to_lowercase().as_str(),
+            "said" | "says" | "wrote" | "told" | "tells" | "added" | "asked" | "insisted"
+        )
         && k.checked_sub(1).is_some_and(|p| {
             matches!(
                 tokens[p].pos,
@@ -663,7 +668,11 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
         let after_verb = k > 0
             && cue(tokens.get(k - 1))
             && tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word);
-        return (cue(tokens.get(k + 1)) || after_verb)
+        // "“…,” it further wrote": an adverb may come between.
+        let before_verb = cue(tokens.get(k + 1))
+            || (tokens.get(k + 1).is_some_and(|t| t.pos == Some(Upos::Adv))
+                && cue(tokens.get(k + 2)));
+        return (before_verb || after_verb)
             .then(|| make(None, tok.span))
             .flatten();
     }
@@ -794,20 +803,26 @@ fn capitalised(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
     let tok = tokens.get(k)?;
     let text = doc.slice(tok.span);
     // Not a word the tagger reads as a verb, a function word or an adverb ("Following a
-    // swiftly called meeting", "Reached by POLITICO", "Which swing state").
-    let function = tok.pos.is_some_and(|p| {
-        matches!(
-            p,
-            Upos::Verb
-                | Upos::Aux
-                | Upos::Det
-                | Upos::Pron
-                | Upos::Adp
-                | Upos::Sconj
-                | Upos::Cconj
-                | Upos::Adv
-        )
-    });
+    // swiftly called meeting", "Reached by POLITICO", "Which swing state"), unless a cue verb
+    // follows it, whose subject it is ("“…,” Stranch wrote", a name read as a verb).
+    let subject = tokens
+        .get(k + 1)
+        .is_some_and(|t| is_cue_verb(doc.slice(t.span)))
+        && tok.pos.is_some_and(|p| matches!(p, Upos::Verb | Upos::Adv));
+    let function = !subject
+        && tok.pos.is_some_and(|p| {
+            matches!(
+                p,
+                Upos::Verb
+                    | Upos::Aux
+                    | Upos::Det
+                    | Upos::Pron
+                    | Upos::Adp
+                    | Upos::Sconj
+                    | Upos::Cconj
+                    | Upos::Adv
+            )
+        });
     if tok.kind == TokenKind::Word
         && text.starts_with(char::is_uppercase)
         && !is_cue_verb(text)
@@ -840,10 +855,10 @@ fn capitalised(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
 }
 
 /// A speaker named by a noun phrase nothing resolves ("a senior Cruz adviser", "the
-/// designer"): the phrase itself, up to punctuation or a reporting verb, at most six words.
+/// designer"): the phrase itself, up to punctuation or a reporting verb, at most eight words.
 fn noun_phrase(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
     let mut end = k;
-    while end + 1 < tokens.len() && end - k < 5 {
+    while end + 1 < tokens.len() && end - k < 7 {
         let w = doc.slice(tokens[end + 1].span);
         // A noun phrase ends at its verb: a cue, a past form, an auxiliary, a conjunction.
         let verb = (w.len() > 4 && w.ends_with("ed"))
@@ -878,7 +893,7 @@ fn noun_phrase(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
     }
     // "my father often said": an adverb before the verb is not the phrase's, nor is a
     // preposition ("a defense of “…”").
-    while end > k && matches!(tokens[end].pos, Some(Upos::Adv | Upos::Adp)) {
+    while end > k && matches!(tokens[end].pos, Some(Upos::Adv | Upos::Adp | Upos::Part)) {
         end -= 1;
     }
     // "a few days later", "a year ago": a time, not a speaker.
@@ -1471,10 +1486,43 @@ fn attribute(
         // "The Wisconsin Republican criticized the policy and said …", "Clinton mocked the
         // complaint, saying …": a verb coordinated with an earlier one, or a participle after a
         // comma, shares the sentence's subject, at its start.
+        // "tweeting out a message on Tuesday declaring …", "released a parody website asking
+        // …": a participle after a verb's object, an article's noun phrase, is the sentence
+        // subject's too.
+        let after_object = || {
+            let article = (v.saturating_sub(6)..v)
+                .rev()
+                .take_while(|&p| {
+                    tokens[before[p]].kind == TokenKind::Word
+                        && !matches!(tokens[before[p]].pos, Some(Upos::Verb | Upos::Aux))
+                })
+                .find(|&p| matches!(word(p), "a" | "an" | "the"));
+            // The verb, past a particle ("sent out").
+            let a = article?;
+            let p = if a > 1 && tokens[before[a - 1]].pos == Some(Upos::Adp) {
+                a - 1
+            } else {
+                a
+            };
+            (p > 0 && tokens[before[p - 1]].pos == Some(Upos::Verb)).then(|| p - 1)
+        };
+        let object_of = (word(v).ends_with("ing") && !after_comma(doc, verb))
+            .then(after_object)
+            .flatten();
+        // That verb's subject, just before it ("…, his campaign sent out a text message
+        // saying"), else the sentence's (also when that verb is a participle itself).
+        let object_subject = object_of
+            .filter(|&o| !word(o).ends_with("ing"))
+            .and_then(|o| {
+                (o.saturating_sub(4)..o)
+                    .rev()
+                    .find_map(|p| candidate(before[p]))
+            });
         let participle = word(v).ends_with("ing")
             && v > 0
             && (after_comma(doc, verb)
-                || matches!(word(v - 1), "by" | "upon" | "after" | "while" | "when"));
+                || matches!(word(v - 1), "by" | "upon" | "after" | "while" | "when")
+                || object_of.is_some());
         // A participle after a clause with its own cue ("a strategist said Clinton will have to
         // choose, saying …") shares that cue's subject.
         let earlier_cue = participle
@@ -1517,11 +1565,16 @@ fn attribute(
                 let first = before
                     .iter()
                     .position(|&k| sentence.contains(tokens[k].span))?;
+                // Past a dateline ("WASHINGTON — Clinton's aide rallied …").
+                let first = (first..v.min(first + 6))
+                    .find(|&p| matches!(word(p), "—" | "–" | "--"))
+                    .map_or(first, |p| p + 1);
                 // Past a fronted subordinate clause: "As the crowd began to chant, Silverman
                 // was joined on stage … and joked, “…”".
                 // Or a fronted participle's phrase: "Speaking in his real voice again, he …".
                 let opener = word(first);
                 let fronted = SUBORDINATORS.contains(&opener.to_lowercase().as_str())
+                    || PREPOSITIONS.contains(&opener.to_lowercase().as_str())
                     || (opener.starts_with(char::is_uppercase)
                         && opener.ends_with("ing")
                         && opener.len() > 5);
@@ -1558,7 +1611,23 @@ fn attribute(
                         .flatten()
                 })
                 .flatten();
-        let mut subject = relative
+        // "footage of Hillary Clinton asking, “…”": a person named right before a participle
+        // is its subject, even after a preposition.
+        let named_before = (word(v).ends_with("ing") && v > 0 && !after_comma(doc, verb))
+            .then(|| {
+                let (id, mention) = entity_at(doc, tokens[before[v - 1]].span)?;
+                (doc.entities[id.index()].kind == EntityType::PER
+                    && mention.end == tokens[before[v - 1]].span.end)
+                    .then(|| Speaker {
+                        entity: Some(id),
+                        name: doc.entities[id.index()].name.clone(),
+                        mention: Some(mention),
+                    })
+            })
+            .flatten();
+        let mut subject = named_before
+            .or(object_subject)
+            .or(relative)
             .or(inverted)
             .or(coordinated)
             .or_else(|| before[..v].iter().rev().take(8).find_map(|&k| candidate(k)));
