@@ -733,6 +733,16 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
         }
         return noun_phrase(doc, tokens, k);
     }
+    // "31 percent call them …", "Forty-one percent of respondents say": a share of those
+    // polled, right before its verb.
+    if tokens
+        .get(k + 1)
+        .is_some_and(|t| matches!(doc.slice(t.span), "percent" | "%"))
+    {
+        let phrase = noun_phrase(doc, tokens, k)?;
+        let end = phrase.mention?.end;
+        return cue(tokens.iter().find(|t| t.span.start >= end)).then_some(phrase);
+    }
     // "said one former official", "another said", "two aides said": a counted noun phrase, or
     // the count alone before its verb.
     if matches!(
@@ -1538,7 +1548,30 @@ fn attribute(
                             | "added"
                             | "argued"
                             | "insisted"
-                    )
+                    ) || (p + 14 > v
+                        && sentence.contains(tokens[before[p]].span)
+                        && !word(p).ends_with("ing")
+                        && tokens[before[p]].pos == Some(Upos::Verb)
+                        && (p == 0 || word(p - 1) != "to")
+                        && cue_at(doc, tokens, before[p]))
+                })
+            })
+            .flatten()
+            .and_then(|c| {
+                (c.saturating_sub(4)..c)
+                    .rev()
+                    .find_map(|p| candidate(before[p]))
+            });
+        // "which Trump had called a “disaster” and promised to “rip up”": a verb coordinated
+        // with an earlier cue shares that cue's subject.
+        let and_cue = (v > 1 && word(v - 1) == "and")
+            .then(|| {
+                (v.saturating_sub(14)..v - 1).rev().find(|&p| {
+                    sentence.contains(tokens[before[p]].span)
+                        && !word(p).ends_with("ing")
+                        && (p == 0 || word(p - 1) != "to")
+                        && !(p..v).any(|o| word(o) == ",")
+                        && cue_at(doc, tokens, before[p])
                 })
             })
             .flatten()
@@ -1585,7 +1618,9 @@ fn attribute(
                 } else {
                     first
                 };
-                earlier_cue.or_else(|| (first..v.min(first + 6)).find_map(|p| candidate(before[p])))
+                earlier_cue
+                    .or(and_cue)
+                    .or_else(|| (first..v.min(first + 6)).find_map(|p| candidate(before[p])))
             })
             .flatten();
         // "…, explained Rosenberg, “…”": the verb after a comma, its subject a name after it

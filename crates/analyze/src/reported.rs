@@ -344,11 +344,20 @@ fn content(doc: &Doc, near: &[&Quote], tokens: &[Token], from: usize, to: usize)
     let to = (from..to)
         .find(|&k| {
             let word = doc.slice(tokens[k].span);
+            // The comma may sit inside a partial quote's closing mark ("“unacceptable,” while").
+            let c = if tokens
+                .get(k + 1)
+                .is_some_and(|t| matches!(doc.slice(t.span), "”" | "\"" | "’"))
+            {
+                k + 1
+            } else {
+                k
+            };
             (word == ","
                 && tokens
-                    .get(k + 1)
+                    .get(c + 1)
                     .is_some_and(|t| matches!(doc.slice(t.span), "and" | "but" | "while"))
-                && (k + 2..(k + 7).min(to)).any(|j| is_cue_verb(doc.slice(tokens[j].span))))
+                && (c + 2..(c + 7).min(to)).any(|j| is_cue_verb(doc.slice(tokens[j].span))))
                 || (k > from
                     && word.ends_with("ing")
                     && is_cue_verb(word)
