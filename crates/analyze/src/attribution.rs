@@ -315,9 +315,18 @@ fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
         && tokens
             .get(k + 1)
             .is_some_and(|t| doc.slice(t.span) == "back");
+    // "they had written, “…”", not "in a written statement".
+    let written = word != "written"
+        || k.checked_sub(1)
+            .is_some_and(|p| matches!(doc.slice(tokens[p].span), "had" | "has" | "have"));
+    // "as Vulture put it, “…”".
+    let puts_it = matches!(word, "put" | "puts")
+        && tokens.get(k + 1).is_some_and(|t| doc.slice(t.span) == "it");
     goes_on
         || back
+        || puts_it
         || is_cue_verb(word)
+            && written
             && !is_noun(doc, tokens, k)
             && !(word.starts_with(char::is_uppercase)
                 && k.checked_sub(1)
@@ -670,7 +679,9 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
             && tokens.get(k + 1).is_none_or(|t| t.kind != TokenKind::Word);
         // "“…,” it further wrote": an adverb may come between.
         let before_verb = cue(tokens.get(k + 1))
-            || (tokens.get(k + 1).is_some_and(|t| t.pos == Some(Upos::Adv))
+            || (tokens
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.pos, Some(Upos::Adv | Upos::Aux)))
                 && cue(tokens.get(k + 2)));
         return (before_verb || after_verb)
             .then(|| make(None, tok.span))
@@ -1013,16 +1024,70 @@ fn colon_speaker(doc: &Doc, tokens: &[Token], ks: &[usize]) -> Option<Speaker> {
             .take_while(|t| t.kind == TokenKind::Word)
             .any(|t| PREPOSITIONS.contains(&doc.slice(t.span).to_lowercase().as_str()))
     };
-    let (id, mention) = ks
+    let found = ks
         .iter()
         .rev()
         .filter_map(|&k| named(k))
         .find(|&(_, m)| !after_preposition(m))
-        .or_else(|| ks.iter().find_map(|&k| named(k)))?;
-    Some(Speaker {
-        entity: Some(id),
-        name: doc.entities[id.index()].name.clone(),
-        mention: Some(mention),
+        .or_else(|| ks.iter().find_map(|&k| named(k)));
+    if let Some((id, mention)) = found {
+        return Some(Speaker {
+            entity: Some(id),
+            name: doc.entities[id.index()].name.clone(),
+            mention: Some(mention),
+        });
+    }
+    // The words right before the colon: a name the entity layer missed, two or three
+    // capitalised words ("… doesn't surprise pollster Daron Shaw:"), or a possessive and the
+    // noun of what it said ("Clinton’s response was:", "Hoff’s letter makes the case:").
+    let words: Vec<usize> = ks
+        .iter()
+        .copied()
+        .filter(|&k| tokens[k].kind == TokenKind::Word || doc.slice(tokens[k].span) == ":")
+        .collect();
+    let colon = words
+        .iter()
+        .rposition(|&k| doc.slice(tokens[k].span) == ":")?;
+    let run = words[..colon]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|&&k| {
+            let w = doc.slice(tokens[k].span);
+            w.starts_with(char::is_uppercase) && !NOT_NAMES.contains(&w)
+        })
+        .count();
+    if (2..=3).contains(&run) && colon > run {
+        let first = words[colon - run];
+        let last = words[colon - 1];
+        // Right after a lowercase word: not a sentence's opening words.
+        let lower = doc
+            .slice(tokens[words[colon - run - 1]].span)
+            .starts_with(char::is_lowercase);
+        if lower && !after_preposition(tokens[first].span) {
+            return Some(written(doc, tokens[first].span.cover(tokens[last].span)));
+        }
+    }
+    let said = |k: usize| {
+        let w = doc.slice(tokens[k].span).to_lowercase();
+        cues().nouns.contains(&w)
+            || matches!(
+                w.as_str(),
+                "response" | "reply" | "answer" | "slogan" | "words" | "message" | "case"
+            )
+    };
+    ks.iter().rev().take(8).find_map(|&k| {
+        let (id, mention) = entity_at(doc, tokens[k].span)?;
+        let kind = doc.entities[id.index()].kind;
+        let after = tokens.iter().position(|t| t.span.start >= mention.end);
+        let noun = after
+            .filter(|&p| matches!(doc.slice(tokens[p].span), "’s" | "'s" | "’" | "'"))
+            .is_some_and(|p| tokens.get(p + 1).is_some_and(|_| said(p + 1)));
+        (matches!(kind, EntityType::PER | EntityType::ORG) && noun).then(|| Speaker {
+            entity: Some(id),
+            name: doc.entities[id.index()].name.clone(),
+            mention: Some(mention),
+        })
     })
 }
 
@@ -1230,10 +1295,23 @@ fn attribute(
             .eq_ignore_ascii_case("according")
             && doc.slice(tokens[w[1]].span) == "to"
     }) {
-        if let Some(s) = window
-            .get(a + 2)
-            .and_then(|&k| speaker_at(doc, tokens, k, i))
-        {
+        // A person or body, or a document, a poll, records: the words up to the next
+        // punctuation ("according to the report").
+        let source = window.get(a + 2).and_then(|&k| {
+            let words = || {
+                let last = window[a + 2..]
+                    .iter()
+                    .take_while(|&&j| tokens[j].kind == TokenKind::Word)
+                    .take(8)
+                    .last()?;
+                Some(written(doc, tokens[k].span.cover(tokens[*last].span)))
+            };
+            match speaker_at(doc, tokens, k, i) {
+                Some(s) if s.entity.is_some() => Some(s),
+                other => words().or(other),
+            }
+        });
+        if let Some(s) = source {
             let cue = tokens[window[a]].span.cover(tokens[window[a + 1]].span);
             return (Some(s), None, Some(cue));
         }
@@ -1500,13 +1578,26 @@ fn attribute(
         // …": a participle after a verb's object, an article's noun phrase, is the sentence
         // subject's too.
         let after_object = || {
-            let article = (v.saturating_sub(6)..v)
+            let nominal: Vec<usize> = (v.saturating_sub(6)..v)
                 .rev()
                 .take_while(|&p| {
                     tokens[before[p]].kind == TokenKind::Word
                         && !matches!(tokens[before[p]].pos, Some(Upos::Verb | Upos::Aux))
                 })
-                .find(|&p| matches!(word(p), "a" | "an" | "the"));
+                .collect();
+            // Opened by an article, or a bare noun or two ("emailed supporters saying").
+            let article = nominal
+                .iter()
+                .copied()
+                .find(|&p| matches!(word(p), "a" | "an" | "the"))
+                .or_else(|| {
+                    (nominal.len() <= 2
+                        && nominal
+                            .iter()
+                            .all(|&p| tokens[before[p]].pos == Some(Upos::Noun)))
+                    .then(|| nominal.last().copied())
+                    .flatten()
+                });
             // The verb, past a particle ("sent out").
             let a = article?;
             let p = if a > 1 && tokens[before[a - 1]].pos == Some(Upos::Adp) {
@@ -1665,6 +1756,26 @@ fn attribute(
             .or(relative)
             .or(inverted)
             .or(coordinated)
+            .or_else(|| {
+                // "a White House official who spoke anonymously to discuss internal strategy
+                // said": past a restrictive relative clause to the noun it describes.
+                let who = (v.saturating_sub(20)..v.saturating_sub(1))
+                    .rev()
+                    .take_while(|&p| sentence.contains(tokens[before[p]].span) && word(p) != ",")
+                    .find(|&p| word(p) == "who")
+                    // Not past a clause with its own subject ("who gained attention when he
+                    // yelled").
+                    .filter(|&w| {
+                        !(w..v).any(|p| {
+                            PRONOUNS_HE.contains(&word(p))
+                                || PRONOUNS_SHE.contains(&word(p))
+                                || matches!(word(p), "they" | "I" | "we")
+                        })
+                    })?;
+                (who.saturating_sub(4)..who)
+                    .rev()
+                    .find_map(|p| candidate(before[p]))
+            })
             .or_else(|| before[..v].iter().rev().take(8).find_map(|&k| candidate(k)));
         // "Clinton issued a statement saying …", "she sent an email saying …": the statement
         // does not speak; whoever issued it, further back, does.
