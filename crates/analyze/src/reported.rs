@@ -2,7 +2,7 @@
 //! …". Each becomes a quote of kind `reported` whose span is the reported content, with its
 //! speaker and cue. Content never crosses a direct quote; a partial quote may sit inside it.
 
-use newsgraph_doc::layers::{EntityType, Quote, QuoteKind, Token, TokenKind};
+use newsgraph_doc::layers::{EntityType, Quote, QuoteKind, Token, TokenKind, Upos};
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
 use crate::attribution::{
@@ -656,15 +656,29 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                         || matches!(text(v - 1), "after" | "before" | "while" | "by"))));
         // "Craig Moffett, another veteran analyst, said …": past the apposition to the name.
         // "Paul Brandt, who wants allies to …, wrote": a relative clause may run longer.
+        // "Clinton, during a town hall meeting in Columbus, Ohio, said", "Trump, later
+        // alleging … that …, said": a parenthesis opened by a preposition, a participle or
+        // "who" after the name.
+        let opens = |j: usize| {
+            let next = text(j + 1);
+            text(j) == ","
+                && (next == "who"
+                    || PREPOSITIONS.contains(&next.to_lowercase().as_str())
+                    || (next.ends_with("ing") && next.len() > 4)
+                    || (tokens[j + 1].pos == Some(Upos::Adv)
+                        && tokens
+                            .get(j + 2)
+                            .is_some_and(|t| doc.slice(t.span).ends_with("ing"))))
+        };
         let apposition = (v >= 3 && text(v - 1) == ",")
             .then(|| {
-                let c = (v.saturating_sub(10)..v - 1)
+                let c = (v.saturating_sub(30)..v - 1)
                     .rev()
-                    .find(|&j| text(j) == ",")
+                    .find(|&j| opens(j))
                     .or_else(|| {
-                        (v.saturating_sub(30)..v - 1)
+                        (v.saturating_sub(10)..v - 1)
                             .rev()
-                            .find(|&j| text(j) == "," && text(j + 1) == "who")
+                            .find(|&j| text(j) == ",")
                     })?;
                 (c.saturating_sub(3)..c)
                     .rev()
