@@ -1347,7 +1347,13 @@ fn attribute(
         let s = speaker_at(doc, tokens, k, i)?;
         let end = s.mention?.end;
         let p = long.iter().position(|&w| tokens[w].span.start >= end)?;
+        // Or a noun phrase and its relative clause ("“…” an intelligence source, who was not
+        // authorized to speak, told Fox News").
+        let described = p + 1 < long.len()
+            && text(p + 1) == "who"
+            && matches!(text(0).to_lowercase().as_str(), "the" | "a" | "an");
         let known = s.entity.is_some()
+            || described
             || (s.name.split_whitespace().count() >= 2
                 && p + 1 < long.len()
                 && matches!(text(p + 1), "the" | "a" | "an"));
@@ -1375,6 +1381,10 @@ fn attribute(
                 && !introduces_next(k)
                 && !doc.slice(tokens[k].span).ends_with("ing")
         })
+        // A partial quote that closes its sentence ("Japan branded it an “outlaw nation.”
+        // Russia insisted …") takes no cue after it, but for a verb right after it ("… ?”
+        // said Dunn").
+        .filter(|&v| !(partial_inside && doc.slice(span).trim_end().ends_with('.') && v > 0))
         .filter(|&v| {
             !(partial_inside
                 && window[..v].iter().any(|&k| {
@@ -1655,21 +1665,44 @@ fn attribute(
             });
         // "which Trump had called a “disaster” and promised to “rip up”": a verb coordinated
         // with an earlier cue shares that cue's subject.
-        let and_cue = (v > 1 && word(v - 1) == "and")
+        // "and later said": an adverb may come between.
+        let and = if v > 2 && tokens[before[v - 1]].pos == Some(Upos::Adv) {
+            v - 2
+        } else {
+            v.saturating_sub(1)
+        };
+        let and_cue = (v > 1 && word(and) == "and")
             .then(|| {
-                (v.saturating_sub(14)..v - 1).rev().find(|&p| {
+                (v.saturating_sub(14)..and).rev().find(|&p| {
                     sentence.contains(tokens[before[p]].span)
                         && !word(p).ends_with("ing")
                         && (p == 0 || word(p - 1) != "to")
                         && !(p..v).any(|o| word(o) == ",")
-                        && cue_at(doc, tokens, before[p])
+                        && (cue_at(doc, tokens, before[p])
+                            // Any verb of the main clause: none passive, none after a cue
+                            // ("Cruz knocked Rubio on trade and called him …", not "Lazar said
+                            // he welcomed … and added").
+                            || (tokens[before[p]].pos == Some(Upos::Verb)
+                                && !(p > 0
+                                    && matches!(
+                                        word(p - 1),
+                                        "was" | "were" | "is" | "are" | "be" | "been"
+                                    ))
+                                && !(0..p).any(|o| {
+                                    sentence.contains(tokens[before[o]].span)
+                                        && cue_at(doc, tokens, before[o])
+                                })))
                 })
             })
             .flatten()
             .and_then(|c| {
-                (c.saturating_sub(4)..c)
-                    .rev()
-                    .find_map(|p| candidate(before[p]))
+                // The subject's first word, so the whole noun phrase ("The Wisconsin Republican").
+                (c.saturating_sub(4)..c).find_map(|p| {
+                    candidate(before[p]).filter(|s| {
+                        s.mention
+                            .is_some_and(|m| m.end <= tokens[before[c]].span.start)
+                    })
+                })
             });
         // "he laughed and said", "I laughed and said": a pronoun just before the first verb is
         // its subject.
@@ -1681,7 +1714,7 @@ fn attribute(
                     .flatten()
             })
             .flatten();
-        let coordinated = (v > 0 && (matches!(word(v - 1), "and" | "but") || participle))
+        let coordinated = (v > 0 && (matches!(word(and), "and" | "but") || participle))
             .then(|| {
                 if pronoun_first.is_some() {
                     return pronoun_first.clone();

@@ -102,8 +102,27 @@ fn split(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
         // `“…,” she said` goes on; after a full stop, a capitalised pronoun starts anew
         // (`“he loves you.” She says they are going ahead`).
         let new_subject = tok == "." && matches!(next_text, "He" | "She" | "They" | "We" | "I");
+        // A quote opened inside the sentence (`branded it an “outlaw scheme.” Braga insisted
+        // …`) closes it: the verb after it has its own subject.
+        let opened_inside = tokens[start..i]
+            .iter()
+            .rposition(|t| {
+                let mark = &text[t.span];
+                is_opening_quote(mark)
+                    || (mark == "\""
+                        && text[..t.span.start()]
+                            .chars()
+                            .next_back()
+                            .is_none_or(char::is_whitespace))
+            })
+            .is_some_and(|o| {
+                tokens[start..start + o]
+                    .iter()
+                    .any(|t| t.kind == TokenKind::Word)
+            });
         let cue_follows = quoted
             && !new_subject
+            && !(tok == "." && opened_inside)
             && (abbrev::REPORTING_VERBS.contains(&next_text)
                 || after_next.is_some_and(|w| abbrev::REPORTING_VERBS.contains(&w)));
         let split_here = if by == BY_ABBREV {
@@ -224,6 +243,23 @@ mod tests {
             [
                 "“They have nothing to fear,” Sen. Ana Lima (D-N.Y.) said Tuesday.",
                 "Then she left."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_opened_inside_a_sentence_ends_it_before_a_new_subject_and_verb() {
+        assert_eq!(
+            sentences(
+                "Lisbon branded the plan an “outlaw scheme.” Braga insisted it was fine. \
+                 He called it \"a disaster.\" Costa said no. “We are ready.” Lima said."
+            ),
+            [
+                "Lisbon branded the plan an “outlaw scheme.”",
+                "Braga insisted it was fine.",
+                "He called it \"a disaster.\"",
+                "Costa said no.",
+                "“We are ready.” Lima said."
             ]
         );
     }
