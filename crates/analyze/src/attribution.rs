@@ -1632,6 +1632,9 @@ fn attribute(
         let participle = word(v).ends_with("ing")
             && v > 0
             && (after_comma(doc, verb)
+                // ", also calling": past an adverb.
+                || (tokens[before[v - 1]].pos == Some(Upos::Adv)
+                    && after_comma(doc, tokens[before[v - 1]].span))
                 || matches!(word(v - 1), "by" | "upon" | "after" | "while" | "when")
                 || object_of.is_some());
         // A participle after a clause with its own cue ("a strategist said Clinton will have to

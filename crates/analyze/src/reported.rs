@@ -653,6 +653,8 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
             && (text(v - 1) == "and"
                 || (verb.ends_with("ing")
                     && (after_comma(doc, tokens[v].span)
+                        || (tokens[v - 1].pos == Some(Upos::Adv)
+                            && after_comma(doc, tokens[v - 1].span))
                         || matches!(text(v - 1), "after" | "before" | "while" | "by"))));
         // "Craig Moffett, another veteran analyst, said …": past the apposition to the name.
         // "Paul Brandt, who wants allies to …, wrote": a relative clause may run longer.
