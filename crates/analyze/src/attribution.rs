@@ -1923,11 +1923,28 @@ fn attribute(
     // preposition ("In his interview, McCaul …") nor a possessive.
     // Only past a scare quote's length: "the so-called “experts”" is nobody's words.
     if q.kind == QuoteKind::Partial && doc.slice(span).split_whitespace().count() > SCARE_WORDS {
-        let opening = before
+        let in_sentence: Vec<usize> = before
             .iter()
             .copied()
             .filter(|&k| sentence.contains(tokens[k].span))
-            .take(8);
+            .collect();
+        // The sentence's first words, or the first words after a fronted phrase's comma ("In
+        // the depths of the recession, Paul Ryan worried that …").
+        let fronted = in_sentence
+            .iter()
+            .take(24)
+            .position(|&k| doc.slice(tokens[k].span) == ",")
+            .filter(|_| {
+                in_sentence.first().is_some_and(|&k| {
+                    let w = doc.slice(tokens[k].span).to_lowercase();
+                    PREPOSITIONS.contains(&w.as_str())
+                        || SUBORDINATORS.contains(&w.as_str())
+                        || matches!(tokens[k].pos, Some(Upos::Adv | Upos::Num))
+                        || (w.ends_with("ing") && w.len() > 4)
+                })
+            })
+            .map_or(0, |c| c + 1);
+        let opening = in_sentence.iter().copied().skip(fronted).take(8);
         let subject = opening
             .filter(|&k| {
                 let prev = k
