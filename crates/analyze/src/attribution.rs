@@ -322,6 +322,17 @@ fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
     // "as Vulture put it, “…”".
     let puts_it = matches!(word, "put" | "puts")
         && tokens.get(k + 1).is_some_and(|t| doc.slice(t.span) == "it");
+    // "Pence was asked about the “…” comment", "she was told": a passive speaks for nobody.
+    let passive = (word.ends_with("ed") || matches!(word, "told" | "asked"))
+        && k.checked_sub(1).is_some_and(|p| {
+            matches!(
+                doc.slice(tokens[p].span),
+                "was" | "were" | "is" | "are" | "be" | "been" | "being"
+            )
+        });
+    if passive {
+        return false;
+    }
     goes_on
         || back
         || puts_it
@@ -338,7 +349,11 @@ fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
 /// is more likely its verb mis-tagged ("the Chicago Tribune reports"), and a verb form no noun
 /// shares ("said", "wrote", "told") is never one.
 pub(crate) fn is_noun(doc: &Doc, tokens: &[Token], k: usize) -> bool {
-    tokens[k].pos == Some(Upos::Noun)
+    // After a possessive, whatever the tagger says ("called AP’s report a “…”").
+    let possessed = k
+        .checked_sub(1)
+        .is_some_and(|p| matches!(doc.slice(tokens[p].span), "’s" | "'s"));
+    (tokens[k].pos == Some(Upos::Noun) || possessed)
         && !matches!(
             doc.slice(tokens[k].span).to_lowercase().as_str(),
             "said" | "says" | "wrote" | "told" | "tells" | "added" | "asked" | "insisted"
