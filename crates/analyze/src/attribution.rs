@@ -323,13 +323,8 @@ fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
     let puts_it = matches!(word, "put" | "puts")
         && tokens.get(k + 1).is_some_and(|t| doc.slice(t.span) == "it");
     // "Pence was asked about the “…” comment", "she was told": a passive speaks for nobody.
-    let passive = (word.ends_with("ed") || matches!(word, "told" | "asked"))
-        && k.checked_sub(1).is_some_and(|p| {
-            matches!(
-                doc.slice(tokens[p].span),
-                "was" | "were" | "is" | "are" | "be" | "been" | "being"
-            )
-        });
+    let passive =
+        (word.ends_with("ed") || matches!(word, "told" | "asked")) && after_be(doc, tokens, k);
     if passive {
         return false;
     }
@@ -342,6 +337,17 @@ fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
             && !(word.starts_with(char::is_uppercase)
                 && k.checked_sub(1)
                     .is_some_and(|p| tokens[p].kind == TokenKind::Word))
+}
+
+/// Whether a form of "be" comes right before token `k`: the verb there is a passive ("was
+/// asked", "were announced").
+pub(crate) fn after_be(doc: &Doc, tokens: &[Token], k: usize) -> bool {
+    k.checked_sub(1).is_some_and(|p| {
+        matches!(
+            doc.slice(tokens[p].span).to_lowercase().as_str(),
+            "was" | "were" | "is" | "are" | "be" | "been" | "being"
+        )
+    })
 }
 
 /// Whether the tagger read the word at `k` as a noun after a determiner, adjective, number,
@@ -1097,7 +1103,7 @@ fn colon_speaker(doc: &Doc, tokens: &[Token], ks: &[usize]) -> Option<Speaker> {
         let after = tokens.iter().position(|t| t.span.start >= mention.end);
         let noun = after
             .filter(|&p| matches!(doc.slice(tokens[p].span), "’s" | "'s" | "’" | "'"))
-            .is_some_and(|p| tokens.get(p + 1).is_some_and(|_| said(p + 1)));
+            .is_some_and(|p| p + 1 < tokens.len() && said(p + 1));
         (matches!(kind, EntityType::PER | EntityType::ORG) && noun).then(|| Speaker {
             entity: Some(id),
             name: doc.entities[id.index()].name.clone(),
@@ -1596,9 +1602,6 @@ fn attribute(
                 };
                 candidate(before[p])
             });
-        // "The Wisconsin Republican criticized the policy and said …", "Clinton mocked the
-        // complaint, saying …": a verb coordinated with an earlier one, or a participle after a
-        // comma, shares the sentence's subject, at its start.
         // "tweeting out a message on Tuesday declaring …", "released a parody website asking
         // …": a participle after a verb's object, an article's noun phrase, is the sentence
         // subject's too.
@@ -1644,6 +1647,9 @@ fn attribute(
                     .rev()
                     .find_map(|p| candidate(before[p]))
             });
+        // "The Wisconsin Republican criticized the policy and said …", "Clinton mocked the
+        // complaint, saying …": a verb coordinated with an earlier one, or a participle after a
+        // comma, shares the sentence's subject, at its start.
         let participle = word(v).ends_with("ing")
             && v > 0
             && (after_comma(doc, verb)
@@ -1681,9 +1687,10 @@ fn attribute(
                     .rev()
                     .find_map(|p| candidate(before[p]))
             });
-        // "which Trump had called a “disaster” and promised to “rip up”": a verb coordinated
-        // with an earlier cue shares that cue's subject.
-        // "and later said": an adverb may come between.
+        // A verb coordinated with an earlier cue, or with an earlier verb of the main clause,
+        // shares its subject ("which Trump had called a “disaster” and promised to “rip up”",
+        // "Cruz knocked Rubio on trade and called him …"), also past an adverb ("and later
+        // said").
         let and = if v > 2 && tokens[before[v - 1]].pos == Some(Upos::Adv) {
             v - 2
         } else {
@@ -1697,15 +1704,10 @@ fn attribute(
                         && (p == 0 || word(p - 1) != "to")
                         && !(p..v).any(|o| word(o) == ",")
                         && (cue_at(doc, tokens, before[p])
-                            // Any verb of the main clause: none passive, none after a cue
-                            // ("Cruz knocked Rubio on trade and called him …", not "Lazar said
-                            // he welcomed … and added").
+                            // Not a passive, nor a verb after a cue ("Lazar said he welcomed …
+                            // and added").
                             || (tokens[before[p]].pos == Some(Upos::Verb)
-                                && !(p > 0
-                                    && matches!(
-                                        word(p - 1),
-                                        "was" | "were" | "is" | "are" | "be" | "been"
-                                    ))
+                                && !after_be(doc, tokens, before[p])
                                 && !(0..p).any(|o| {
                                     sentence.contains(tokens[before[o]].span)
                                         && cue_at(doc, tokens, before[o])

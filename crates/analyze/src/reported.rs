@@ -6,8 +6,8 @@ use newsgraph_doc::layers::{EntityType, Quote, QuoteKind, Token, TokenKind, Upos
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
 use crate::attribution::{
-    after_comma, is_cue_verb, is_first_name, speaker_at, speaks_through, written, PronounScope,
-    PREPOSITIONS, SUBORDINATORS,
+    after_be, after_comma, is_cue_verb, is_first_name, speaker_at, speaks_through, written,
+    PronounScope, PREPOSITIONS, SUBORDINATORS,
 };
 
 /// The reported-speech stage.
@@ -460,16 +460,6 @@ fn make(speaker: newsgraph_doc::layers::Speaker, span: Span, cue: Span, by: Orig
     }
 }
 
-/// Whether the verb at `v` is a passive ("she was announced as the winner"), which reports
-/// nobody's words.
-fn passive(doc: &Doc, tokens: &[Token], v: usize) -> bool {
-    v > 0
-        && matches!(
-            doc.slice(tokens[v - 1].span).to_lowercase().as_str(),
-            "was" | "were" | "is" | "are" | "be" | "been" | "being"
-        )
-}
-
 const AROUND_PARTIAL: Origin = Origin::new("reported", "around-partial");
 
 /// "Trump called Palin a “clown”", "Trump tweeted that Machado was “disgusting”": a partial
@@ -494,7 +484,8 @@ fn around_partial(
     let verb = tokens[..from]
         .iter()
         .rposition(|t| t.kind == TokenKind::Word)?;
-    if passive(doc, tokens, verb) {
+    // A passive ("she was announced as the winner") reports nobody's words.
+    if after_be(doc, tokens, verb) {
         return None;
     }
     // "wrote that the strategy “will not work.”", "said in a statement that …": the content
@@ -569,7 +560,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
     for v in 0..n {
         let verb = text(v);
         if !CLAUSE_VERBS.contains(&verb)
-            || passive(doc, tokens, v)
+            || after_be(doc, tokens, v)
             || inside_quote(near, tokens[v].span)
             || is_cue_of_a_quote(near, tokens[v].span)
         {
