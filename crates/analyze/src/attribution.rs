@@ -1847,6 +1847,35 @@ fn attribute(
                 subject = issuer;
             }
         }
+        // "Lynch said she recalled thinking, “…”", "Trump said he responded: “…”": a pronoun
+        // subject of a clause reported by the same person names them where they speak first.
+        if let Some(s) = subject.as_ref() {
+            let pronoun = s.mention.filter(|m| {
+                let w = doc.slice(*m);
+                PRONOUNS_HE.contains(&w) || PRONOUNS_SHE.contains(&w)
+            });
+            let outer = pronoun.and_then(|m| {
+                let at = before
+                    .iter()
+                    .position(|&k| tokens[k].span.start == m.start)?;
+                let c = at.checked_sub(1)?;
+                let c = if word(c) == "that" {
+                    c.checked_sub(1)?
+                } else {
+                    c
+                };
+                if !cue_at(doc, tokens, before[c]) || word(c).ends_with("ing") {
+                    return None;
+                }
+                (c.saturating_sub(3)..c)
+                    .rev()
+                    .find_map(|p| candidate(before[p]))
+                    .filter(|o| o.entity.is_some() && o.entity == s.entity)
+            });
+            if outer.is_some() {
+                subject = outer;
+            }
+        }
         // "Beck, who said there were “…”", "a message that said, “…”": the relative pronoun
         // is the subject's mention.
         if let Some(s) = subject.as_mut() {
