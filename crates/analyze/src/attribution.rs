@@ -325,7 +325,11 @@ fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
     // "Pence was asked about the “…” comment", "she was told": a passive speaks for nobody.
     let passive =
         (word.ends_with("ed") || matches!(word, "told" | "asked")) && after_be(doc, tokens, k);
-    if passive {
+    // "He didn't suggest retaliation": a negated verb cues nothing.
+    let negated = k
+        .checked_sub(1)
+        .is_some_and(|p| matches!(doc.slice(tokens[p].span), "not" | "n't" | "n’t" | "never"));
+    if passive || negated {
         return false;
     }
     goes_on
