@@ -248,6 +248,17 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_and_a_present_tense_cue_after_it_stay_one_sentence() {
+        assert_eq!(
+            sentences("“Is it three?” Lima asks as a guard walks in. “Yes.” Costa adds."),
+            [
+                "“Is it three?” Lima asks as a guard walks in.",
+                "“Yes.” Costa adds."
+            ]
+        );
+    }
+
+    #[test]
     fn a_quote_opened_inside_a_sentence_ends_it_before_a_new_subject_and_verb() {
         assert_eq!(
             sentences(
