@@ -1368,7 +1368,12 @@ fn attribute(
     // chairman …, said").
     let long: Vec<usize> = after[j..].iter().copied().take(3 * AFTER_WINDOW).collect();
     let text = |p: usize| doc.slice(tokens[long[p]].span);
-    let named = long.first().and_then(|&k| {
+    // "“…,” as Van Jackson, associate professor at …, puts it": past "as".
+    let first = usize::from(
+        long.first()
+            .is_some_and(|&k| doc.slice(tokens[k].span) == "as"),
+    );
+    let named = long.get(first).and_then(|&k| {
         let s = speaker_at(doc, tokens, k, i)?;
         let end = s.mention?.end;
         let p = long.iter().position(|&w| tokens[w].span.start >= end)?;
@@ -1376,12 +1381,16 @@ fn attribute(
         // authorized to speak, told Fox News").
         let described = p + 1 < long.len()
             && text(p + 1) == "who"
-            && matches!(text(0).to_lowercase().as_str(), "the" | "a" | "an");
+            && matches!(text(first).to_lowercase().as_str(), "the" | "a" | "an");
+        // A name of two words the entity layer missed, when an article or a lowercase role
+        // opens its apposition ("Van Jackson, associate professor at …, puts it").
         let known = s.entity.is_some()
             || described
             || (s.name.split_whitespace().count() >= 2
                 && p + 1 < long.len()
-                && matches!(text(p + 1), "the" | "a" | "an"));
+                && (matches!(text(p + 1), "the" | "a" | "an")
+                    || (text(p + 1).starts_with(char::is_lowercase)
+                        && tokens[long[p + 1]].pos == Some(Upos::Noun))));
         if !known || text(p) != "," {
             return None;
         }
@@ -1404,7 +1413,11 @@ fn attribute(
         .position(|&k| {
             cue_at(doc, tokens, k)
                 && !introduces_next(k)
-                && !doc.slice(tokens[k].span).ends_with("ing")
+                && (!doc.slice(tokens[k].span).ends_with("ing")
+                    // "“…” a reporter can be heard asking Trump".
+                    || k.checked_sub(1).is_some_and(|p| {
+                        matches!(doc.slice(tokens[p].span), "heard" | "seen" | "caught")
+                    }))
         })
         // A partial quote that closes its sentence ("Japan branded it an “outlaw nation.”
         // Russia insisted …") takes no cue after it, but for a verb right after it ("… ?”
@@ -1443,10 +1456,11 @@ fn attribute(
             })
             .filter(|&opens| opens)
             .map(|_| {
-                written(
-                    doc,
-                    tokens[window[0]].span.cover(tokens[window[v - 1]].span),
-                )
+                // Up to an auxiliary or verb before the cue ("a reporter can be heard asking").
+                let last = (1..v)
+                    .find(|&p| matches!(tokens[window[p]].pos, Some(Upos::Aux | Upos::Verb)))
+                    .map_or(v - 1, |p| p - 1);
+                written(doc, tokens[window[0]].span.cover(tokens[window[last]].span))
             });
         // "“…” about the decision, said RoseAnn DeMoro, …": after a comma, the verb's subject
         // is the name that follows it, not the words before the comma.
