@@ -323,8 +323,12 @@ fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
     let puts_it = matches!(word, "put" | "puts")
         && tokens.get(k + 1).is_some_and(|t| doc.slice(t.span) == "it");
     // "Pence was asked about the “…” comment", "she was told": a passive speaks for nobody.
-    let passive =
-        (word.ends_with("ed") || matches!(word, "told" | "asked")) && after_be(doc, tokens, k);
+    let passive = (word.ends_with("ed") || matches!(word, "told" | "asked"))
+        && (after_be(doc, tokens, k)
+            // "when asked if he had met Trump".
+            || k.checked_sub(1).is_some_and(|p| {
+                matches!(doc.slice(tokens[p].span), "when" | "if" | "after" | "unless")
+            }));
     // "He didn't suggest retaliation": a negated verb cues nothing.
     let negated = k
         .checked_sub(1)
@@ -1566,11 +1570,15 @@ fn attribute(
         // A cue in the sentence before that already cues an earlier quote ("Clinton “drew
         // …” in the primary, said professor Paul Beck. “That was …”") goes on naming that
         // quote's speaker.
+        // So does any cue of an earlier quote in that sentence ("“…,” Lieberman told the Journal
+        // in July, after de Blasio stated an interest in … . “…”").
         if !sentence.contains(verb) {
+            let earlier = Span::new(cue_sentence.start(), sentence.start());
             if let Some(o) = doc.quotes[..i].iter().rev().find(|o| {
                 o.parent == q.parent
                     && o.speaker.is_some()
-                    && o.cue.is_some_and(|c| c.contains(verb))
+                    && o.cue
+                        .is_some_and(|c| c.contains(verb) || earlier.contains(c))
             }) {
                 return (o.speaker.clone(), None, o.cue);
             }
