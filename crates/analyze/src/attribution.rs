@@ -180,6 +180,11 @@ const PRONOUNS_FIRST: &[&str] = &["I", "we", "We", "me", "us"];
 const PRONOUNS_HE: &[&str] = &["he", "He", "him", "Him"];
 const PRONOUNS_SHE: &[&str] = &["she", "She", "her", "Her"];
 
+/// Whether `word` is "he", "she", "him" or "her".
+fn third_person(word: &str) -> bool {
+    PRONOUNS_HE.contains(&word) || PRONOUNS_SHE.contains(&word)
+}
+
 impl Stage for Attribution {
     fn name(&self) -> &'static str {
         "attribution"
@@ -315,10 +320,9 @@ fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
         && tokens
             .get(k + 1)
             .is_some_and(|t| doc.slice(t.span) == "back");
+    let before = word_before(doc, tokens, k);
     // "they had written, “…”", not "in a written statement".
-    let written = word != "written"
-        || k.checked_sub(1)
-            .is_some_and(|p| matches!(doc.slice(tokens[p].span), "had" | "has" | "have"));
+    let perfect = word != "written" || matches!(before, "had" | "has" | "have");
     // "as Vulture put it, “…”".
     let puts_it = matches!(word, "put" | "puts")
         && tokens.get(k + 1).is_some_and(|t| doc.slice(t.span) == "it");
@@ -326,13 +330,9 @@ fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
     let passive = (word.ends_with("ed") || matches!(word, "told" | "asked"))
         && (after_be(doc, tokens, k)
             // "when asked if he had met Trump".
-            || k.checked_sub(1).is_some_and(|p| {
-                matches!(doc.slice(tokens[p].span), "when" | "if" | "after" | "unless")
-            }));
+            || matches!(before, "when" | "if" | "after" | "unless"));
     // "He didn't suggest retaliation": a negated verb cues nothing.
-    let negated = k
-        .checked_sub(1)
-        .is_some_and(|p| matches!(doc.slice(tokens[p].span), "not" | "n't" | "n’t" | "never"));
+    let negated = matches!(before, "not" | "n't" | "n’t" | "never");
     if passive || negated {
         return false;
     }
@@ -340,7 +340,7 @@ fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
         || back
         || puts_it
         || is_cue_verb(word)
-            && written
+            && perfect
             && !is_noun(doc, tokens, k)
             && !(word.starts_with(char::is_uppercase)
                 && k.checked_sub(1)
@@ -350,12 +350,52 @@ fn cue_at(doc: &Doc, tokens: &[Token], k: usize) -> bool {
 /// Whether a form of "be" comes right before token `k`: the verb there is a passive ("was
 /// asked", "were announced").
 pub(crate) fn after_be(doc: &Doc, tokens: &[Token], k: usize) -> bool {
-    k.checked_sub(1).is_some_and(|p| {
-        matches!(
-            doc.slice(tokens[p].span).to_lowercase().as_str(),
-            "was" | "were" | "is" | "are" | "be" | "been" | "being"
-        )
-    })
+    matches!(
+        word_before(doc, tokens, k).to_lowercase().as_str(),
+        "was" | "were" | "is" | "are" | "be" | "been" | "being"
+    )
+}
+
+/// Whether a sentence whose first token is `tok` opens with a phrase fronted before its
+/// subject, up to a comma: a preposition ("In the depths of the recession, …"), a
+/// subordinator ("As the crowd began to chant, …"), an adverb, a count of time ("Thirteen
+/// years earlier, …", not "One operative inside …") or a participle ("Speaking in his real
+/// voice again, …").
+pub(crate) fn opens_fronted_phrase(doc: &Doc, tokens: &[Token], k: usize) -> bool {
+    let tok = &tokens[k];
+    let w = doc.slice(tok.span).to_lowercase();
+    let time = tok.pos == Some(Upos::Num)
+        && tokens.get(k + 1).is_some_and(|t| {
+            matches!(
+                doc.slice(t.span).to_lowercase().trim_end_matches('s'),
+                "hour" | "day" | "week" | "month" | "year" | "decade"
+            )
+        });
+    PREPOSITIONS.contains(&w.as_str())
+        || SUBORDINATORS.contains(&w.as_str())
+        // Not a name the tagger read as an adverb ("Conway appeared on …").
+        || (tok.pos == Some(Upos::Adv) && entity_at(doc, tok.span).is_none())
+        || time
+        || (w.ends_with("ing") && w.len() > 4)
+}
+
+/// Whether token `k`, right after a comma, opens an aside that another comma closes: "who",
+/// a preposition, a participle, or an adverb and a participle ("Trump, later alleging …, said").
+pub(crate) fn opens_aside(doc: &Doc, tokens: &[Token], k: usize) -> bool {
+    let participle = |t: &Token| {
+        let w = doc.slice(t.span);
+        w.ends_with("ing") && w.len() > 4
+    };
+    let w = doc.slice(tokens[k].span);
+    w == "who"
+        || PREPOSITIONS.contains(&w.to_lowercase().as_str())
+        || participle(&tokens[k])
+        || (tokens[k].pos == Some(Upos::Adv) && tokens.get(k + 1).is_some_and(participle))
+}
+
+/// The token right before token `k` as written, empty at the start.
+fn word_before<'a>(doc: &'a Doc, tokens: &[Token], k: usize) -> &'a str {
+    k.checked_sub(1).map_or("", |p| doc.slice(tokens[p].span))
 }
 
 /// Whether the tagger read the word at `k` as a noun after a determiner, adjective, number,
@@ -364,9 +404,7 @@ pub(crate) fn after_be(doc: &Doc, tokens: &[Token], k: usize) -> bool {
 /// shares ("said", "wrote", "told") is never one.
 pub(crate) fn is_noun(doc: &Doc, tokens: &[Token], k: usize) -> bool {
     // After a possessive, whatever the tagger says ("called AP’s report a “…”").
-    let possessed = k
-        .checked_sub(1)
-        .is_some_and(|p| matches!(doc.slice(tokens[p].span), "’s" | "'s"));
+    let possessed = matches!(word_before(doc, tokens, k), "’s" | "'s");
     (tokens[k].pos == Some(Upos::Noun) || possessed)
         && !matches!(
             doc.slice(tokens[k].span).to_lowercase().as_str(),
@@ -387,6 +425,14 @@ pub(crate) fn after_comma(doc: &Doc, span: Span) -> bool {
         .trim_end()
         .trim_end_matches(['”', '"', '’'])
         .ends_with(',')
+}
+
+/// Whether a comma comes right before token `k`, or before the adverb right before it
+/// ("…, also calling").
+pub(crate) fn after_comma_or_adverb(doc: &Doc, tokens: &[Token], k: usize) -> bool {
+    after_comma(doc, tokens[k].span)
+        || k.checked_sub(1)
+            .is_some_and(|p| tokens[p].pos == Some(Upos::Adv) && after_comma(doc, tokens[p].span))
 }
 
 /// The entity with a mention at exactly `span`, or containing it.
@@ -893,11 +939,7 @@ fn capitalised(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
             .iter()
             .find(|e| e.kind == EntityType::PER && e.name.split_whitespace().last() == Some(last));
         return Some(match person {
-            Some(e) => Speaker {
-                entity: Some(e.id),
-                name: e.name.clone(),
-                mention: Some(written),
-            },
+            Some(e) => of_entity(doc, e.id, written),
             None => self::written(doc, written),
         });
     }
@@ -965,6 +1007,15 @@ fn noun_phrase(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
         )
     });
     (end > k && !timely).then(|| written(doc, tokens[k].span.cover(tokens[end].span)))
+}
+
+/// The entity `id` as the speaker, mentioned at `mention`.
+fn of_entity(doc: &Doc, id: EntityId, mention: Span) -> Speaker {
+    Speaker {
+        entity: Some(id),
+        name: doc.entities[id.index()].name.clone(),
+        mention: Some(mention),
+    }
 }
 
 /// A speaker known only as written at `mention` ("a senior Cruz adviser", "state records").
@@ -1060,11 +1111,7 @@ fn colon_speaker(doc: &Doc, tokens: &[Token], ks: &[usize]) -> Option<Speaker> {
         .find(|&(_, m)| !after_preposition(m))
         .or_else(|| ks.iter().find_map(|&k| named(k)));
     if let Some((id, mention)) = found {
-        return Some(Speaker {
-            entity: Some(id),
-            name: doc.entities[id.index()].name.clone(),
-            mention: Some(mention),
-        });
+        return Some(of_entity(doc, id, mention));
     }
     // The words right before the colon: a name the entity layer missed, two or three
     // capitalised words ("… doesn't surprise pollster Daron Shaw:"), or a possessive and the
@@ -1098,12 +1145,9 @@ fn colon_speaker(doc: &Doc, tokens: &[Token], ks: &[usize]) -> Option<Speaker> {
         }
     }
     let said = |k: usize| {
-        let w = doc.slice(tokens[k].span).to_lowercase();
-        cues().nouns.contains(&w)
-            || matches!(
-                w.as_str(),
-                "response" | "reply" | "answer" | "slogan" | "words" | "message" | "case"
-            )
+        cues()
+            .nouns
+            .contains(&doc.slice(tokens[k].span).to_lowercase())
     };
     ks.iter().rev().take(8).find_map(|&k| {
         let (id, mention) = entity_at(doc, tokens[k].span)?;
@@ -1112,11 +1156,8 @@ fn colon_speaker(doc: &Doc, tokens: &[Token], ks: &[usize]) -> Option<Speaker> {
         let noun = after
             .filter(|&p| matches!(doc.slice(tokens[p].span), "’s" | "'s" | "’" | "'"))
             .is_some_and(|p| p + 1 < tokens.len() && said(p + 1));
-        (matches!(kind, EntityType::PER | EntityType::ORG) && noun).then(|| Speaker {
-            entity: Some(id),
-            name: doc.entities[id.index()].name.clone(),
-            mention: Some(mention),
-        })
+        (matches!(kind, EntityType::PER | EntityType::ORG) && noun)
+            .then(|| of_entity(doc, id, mention))
     })
 }
 
@@ -1245,16 +1286,7 @@ fn attribute(
                         .map(|e| (e.id, t.span))
                 });
             if let Some((id, m)) = named {
-                let name = doc.entities[id.index()].name.clone();
-                return (
-                    Some(Speaker {
-                        entity: Some(id),
-                        name,
-                        mention: Some(m),
-                    }),
-                    None,
-                    None,
-                );
+                return (Some(of_entity(doc, id, m)), None, None);
             }
         }
     }
@@ -1419,9 +1451,7 @@ fn attribute(
                 && !introduces_next(k)
                 && (!doc.slice(tokens[k].span).ends_with("ing")
                     // "“…” a reporter can be heard asking Trump".
-                    || k.checked_sub(1).is_some_and(|p| {
-                        matches!(doc.slice(tokens[p].span), "heard" | "seen" | "caught")
-                    }))
+                    || matches!(word_before(doc, tokens, k), "heard" | "seen" | "caught"))
         })
         // A partial quote that closes its sentence ("Japan branded it an “outlaw nation.”
         // Russia insisted …") takes no cue after it, but for a verb right after it ("… ?”
@@ -1501,7 +1531,7 @@ fn attribute(
         let subject = subject.or_else(|| {
             let k = *window.get(v + 1)?;
             let w = doc.slice(tokens[k].span);
-            let pronoun = PRONOUNS_HE.contains(&w) || PRONOUNS_SHE.contains(&w);
+            let pronoun = third_person(w);
             let ends = window
                 .get(v + 2)
                 .is_none_or(|&n| is_glue(doc.slice(tokens[n].span)));
@@ -1527,11 +1557,7 @@ fn attribute(
                             doc.entities[id.index()].kind,
                             EntityType::PER | EntityType::ORG
                         )
-                        .then(|| Speaker {
-                            entity: Some(id),
-                            name: doc.entities[id.index()].name.clone(),
-                            mention: Some(mention),
-                        })
+                        .then(|| of_entity(doc, id, mention))
                     })
             })
         });
@@ -1608,10 +1634,7 @@ fn attribute(
                 (1..v.saturating_sub(1)).rev().take(24).find(|&p| {
                     // ", who …," or a participle's phrase (", noting the size of …,"), or a
                     // prepositional one (", in an attempt to draw attention to …,").
-                    (word(p) == "who"
-                        || (word(p).ends_with("ing") && word(p).len() > 4)
-                        || (p + 3 < v && PREPOSITIONS.contains(&word(p))))
-                        && word(p - 1) == ","
+                    opens_aside(doc, tokens, before[p]) && word(p - 1) == ","
                 })
             })
             .flatten()
@@ -1678,10 +1701,7 @@ fn attribute(
         // comma, shares the sentence's subject, at its start.
         let participle = word(v).ends_with("ing")
             && v > 0
-            && (after_comma(doc, verb)
-                // ", also calling": past an adverb.
-                || (tokens[before[v - 1]].pos == Some(Upos::Adv)
-                    && after_comma(doc, tokens[before[v - 1]].span))
+            && (after_comma_or_adverb(doc, tokens, before[v])
                 || matches!(word(v - 1), "by" | "upon" | "after" | "while" | "when")
                 || object_of.is_some());
         // A participle after a clause with its own cue ("a strategist said Clinton will have to
@@ -1724,6 +1744,10 @@ fn attribute(
         };
         let and_cue = (v > 1 && word(and) == "and")
             .then(|| {
+                // The sentence's first cue: a verb past it is under it.
+                let first_cue = (0..and).find(|&o| {
+                    sentence.contains(tokens[before[o]].span) && cue_at(doc, tokens, before[o])
+                });
                 (v.saturating_sub(14)..and).rev().find(|&p| {
                     sentence.contains(tokens[before[p]].span)
                         && !word(p).ends_with("ing")
@@ -1734,10 +1758,7 @@ fn attribute(
                             // and added").
                             || (tokens[before[p]].pos == Some(Upos::Verb)
                                 && !after_be(doc, tokens, before[p])
-                                && !(0..p).any(|o| {
-                                    sentence.contains(tokens[before[o]].span)
-                                        && cue_at(doc, tokens, before[o])
-                                })))
+                                && first_cue.is_none_or(|f| f >= p)))
                 })
             })
             .flatten()
@@ -1775,13 +1796,7 @@ fn attribute(
                 // Past a fronted subordinate clause: "As the crowd began to chant, Silverman
                 // was joined on stage … and joked, “…”".
                 // Or a fronted participle's phrase: "Speaking in his real voice again, he …".
-                let opener = word(first);
-                let fronted = SUBORDINATORS.contains(&opener.to_lowercase().as_str())
-                    || PREPOSITIONS.contains(&opener.to_lowercase().as_str())
-                    || (opener.starts_with(char::is_uppercase)
-                        && opener.ends_with("ing")
-                        && opener.len() > 5);
-                let first = if fronted {
+                let first = if opens_fronted_phrase(doc, tokens, before[first]) {
                     (first..v)
                         .find(|&p| word(p) == ",")
                         .map_or(first, |c| c + 1)
@@ -1823,11 +1838,7 @@ fn attribute(
                 let (id, mention) = entity_at(doc, tokens[before[v - 1]].span)?;
                 (doc.entities[id.index()].kind == EntityType::PER
                     && mention.end == tokens[before[v - 1]].span.end)
-                    .then(|| Speaker {
-                        entity: Some(id),
-                        name: doc.entities[id.index()].name.clone(),
-                        mention: Some(mention),
-                    })
+                    .then(|| of_entity(doc, id, mention))
             })
             .flatten();
         let mut subject = named_before
@@ -1846,9 +1857,7 @@ fn attribute(
                     // yelled").
                     .filter(|&w| {
                         !(w..v).any(|p| {
-                            PRONOUNS_HE.contains(&word(p))
-                                || PRONOUNS_SHE.contains(&word(p))
-                                || matches!(word(p), "they" | "I" | "we")
+                            third_person(word(p)) || matches!(word(p), "they" | "I" | "we")
                         })
                     })?;
                 (who.saturating_sub(4)..who)
@@ -1878,7 +1887,7 @@ fn attribute(
         if let Some(s) = subject.as_ref() {
             let pronoun = s.mention.filter(|m| {
                 let w = doc.slice(*m);
-                PRONOUNS_HE.contains(&w) || PRONOUNS_SHE.contains(&w)
+                third_person(w)
             });
             let outer = pronoun.and_then(|m| {
                 let at = before
@@ -1925,7 +1934,7 @@ fn attribute(
         }
         let addressee = before.get(v + 1).and_then(|&k| {
             let t = doc.slice(tokens[k].span);
-            (PRONOUNS_HE.contains(&t) || PRONOUNS_SHE.contains(&t))
+            third_person(t)
                 .then(|| speaker_at(doc, tokens, k, i))
                 .flatten()
         });
@@ -1975,7 +1984,7 @@ fn attribute(
                 let verb = doc.slice(tokens[words[n - 2]].span);
                 let opens = n == 3 || matches!(doc.slice(tokens[words[n - 4]].span), "and" | "but");
                 (opens
-                    && (PRONOUNS_HE.contains(&w) || PRONOUNS_SHE.contains(&w))
+                    && third_person(w)
                     && verb.starts_with(char::is_lowercase)
                     && verb.ends_with("ed"))
                 .then(|| speaker_at(doc, tokens, words[n - 3], i))
@@ -2007,13 +2016,9 @@ fn attribute(
             .take(24)
             .position(|&k| doc.slice(tokens[k].span) == ",")
             .filter(|_| {
-                in_sentence.first().is_some_and(|&k| {
-                    let w = doc.slice(tokens[k].span).to_lowercase();
-                    PREPOSITIONS.contains(&w.as_str())
-                        || SUBORDINATORS.contains(&w.as_str())
-                        || matches!(tokens[k].pos, Some(Upos::Adv | Upos::Num))
-                        || (w.ends_with("ing") && w.len() > 4)
-                })
+                in_sentence
+                    .first()
+                    .is_some_and(|&k| opens_fronted_phrase(doc, tokens, k))
             })
             .map_or(0, |c| c + 1);
         let opening = in_sentence.iter().copied().skip(fronted).take(8);

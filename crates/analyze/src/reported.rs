@@ -2,12 +2,12 @@
 //! …". Each becomes a quote of kind `reported` whose span is the reported content, with its
 //! speaker and cue. Content never crosses a direct quote; a partial quote may sit inside it.
 
-use newsgraph_doc::layers::{EntityType, Quote, QuoteKind, Token, TokenKind, Upos};
+use newsgraph_doc::layers::{EntityType, Quote, QuoteKind, Token, TokenKind};
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
 use crate::attribution::{
-    after_be, after_comma, is_cue_verb, is_first_name, speaker_at, speaks_through, written,
-    PronounScope, PREPOSITIONS, SUBORDINATORS,
+    after_be, after_comma, after_comma_or_adverb, is_cue_verb, is_first_name, opens_aside,
+    opens_fronted_phrase, speaker_at, speaks_through, written, PronounScope, PREPOSITIONS,
 };
 
 /// The reported-speech stage.
@@ -643,26 +643,14 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
         let shared = v > 0
             && (text(v - 1) == "and"
                 || (verb.ends_with("ing")
-                    && (after_comma(doc, tokens[v].span)
-                        || (tokens[v - 1].pos == Some(Upos::Adv)
-                            && after_comma(doc, tokens[v - 1].span))
+                    && (after_comma_or_adverb(doc, tokens, v)
                         || matches!(text(v - 1), "after" | "before" | "while" | "by"))));
         // "Craig Moffett, another veteran analyst, said …": past the apposition to the name.
         // "Paul Brandt, who wants allies to …, wrote": a relative clause may run longer.
         // "Clinton, during a town hall meeting in Columbus, Ohio, said", "Trump, later
         // alleging … that …, said": a parenthesis opened by a preposition, a participle or
         // "who" after the name.
-        let opens = |j: usize| {
-            let next = text(j + 1);
-            text(j) == ","
-                && (next == "who"
-                    || PREPOSITIONS.contains(&next.to_lowercase().as_str())
-                    || (next.ends_with("ing") && next.len() > 4)
-                    || (tokens[j + 1].pos == Some(Upos::Adv)
-                        && tokens
-                            .get(j + 2)
-                            .is_some_and(|t| doc.slice(t.span).ends_with("ing"))))
-        };
+        let opens = |j: usize| text(j) == "," && opens_aside(doc, tokens, j + 1);
         let apposition = (v >= 3 && text(v - 1) == ",")
             .then(|| {
                 let c = (v.saturating_sub(30)..v - 1)
@@ -688,10 +676,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
             // Past a fronted prepositional phrase or subordinate clause: "In an interview with
             // The Wall Street Journal, Trump doubled down and said …", "While celebrating …,
             // Trump mocked …, saying".
-            let opener = text(from).to_lowercase();
-            let from = if PREPOSITIONS.contains(&opener.as_str())
-                || SUBORDINATORS.contains(&opener.as_str())
-            {
+            let from = if opens_fronted_phrase(doc, tokens, from) {
                 (from..v).find(|&j| text(j) == ",").map_or(from, |c| c + 1)
             } else {
                 from

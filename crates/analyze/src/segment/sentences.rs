@@ -4,7 +4,9 @@
 //! when the next token can open a sentence: a capital, a digit, an opening quote or bracket.
 //! So `.” she said` never splits, `Jan. 31` and `Gen. Smith` never split after the abbreviation,
 //! and after an abbreviation that may end a sentence (`U.S.`, `Inc.`) a new sentence opens only
-//! before a frequent sentence starter (`The`, `He`, ...).
+//! before a frequent sentence starter (`The`, `He`, ...). A quote closed by its own terminal
+//! keeps the reporting verb after it (`“We are ready.” Lima said.`), unless the quote opened
+//! inside the sentence (`… an “outlaw scheme.” Braga insisted …` is two sentences).
 
 use newsgraph_doc::layers::{Sentence, Token, TokenKind};
 use newsgraph_doc::{Doc, Layer, Origin, Span, Stage};
@@ -104,25 +106,27 @@ fn split(text: &str, tokens: &[Token], out: &mut Vec<Sentence>) {
         let new_subject = tok == "." && matches!(next_text, "He" | "She" | "They" | "We" | "I");
         // A quote opened inside the sentence (`branded it an “outlaw scheme.” Braga insisted
         // …`) closes it: the verb after it has its own subject.
-        let opened_inside = tokens[start..i]
-            .iter()
-            .rposition(|t| {
-                let mark = &text[t.span];
-                is_opening_quote(mark)
-                    || (mark == "\""
-                        && text[..t.span.start()]
-                            .chars()
-                            .next_back()
-                            .is_none_or(char::is_whitespace))
-            })
-            .is_some_and(|o| {
-                tokens[start..start + o]
-                    .iter()
-                    .any(|t| t.kind == TokenKind::Word)
-            });
+        let opened_inside = || {
+            tokens[start..i]
+                .iter()
+                .rposition(|t| {
+                    let mark = &text[t.span];
+                    is_opening_quote(mark)
+                        || (mark == "\""
+                            && text[..t.span.start()]
+                                .chars()
+                                .next_back()
+                                .is_none_or(char::is_whitespace))
+                })
+                .is_some_and(|o| {
+                    tokens[start..start + o]
+                        .iter()
+                        .any(|t| t.kind == TokenKind::Word)
+                })
+        };
         let cue_follows = quoted
             && !new_subject
-            && !(tok == "." && opened_inside)
+            && !(tok == "." && opened_inside())
             && (abbrev::REPORTING_VERBS.contains(&next_text)
                 || after_next.is_some_and(|w| abbrev::REPORTING_VERBS.contains(&w)));
         let split_here = if by == BY_ABBREV {
