@@ -617,11 +617,38 @@ fn key(name: &str) -> String {
     canonical.replace('.', "").to_lowercase()
 }
 
+/// Honorifics before a name and letters after it that are no part of it: "Dame Zaha Hadid DBE
+/// RA" is Zaha Hadid, "Martin Luther King Jr." is King.
+const HONORIFICS: &[&str] = &[
+    "Sir", "Dame", "Lord", "Lady", "Dr.", "Dr", "Prof.", "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms",
+];
+const POST_NOMINALS: &[&str] = &[
+    "DBE", "CBE", "OBE", "MBE", "KBE", "GBE", "RA", "FRS", "KC", "QC", "MP", "PhD", "Ph.D.", "MD",
+    "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV",
+];
+
+/// A person's name without its [`HONORIFICS`] and [`POST_NOMINALS`], word by word.
+fn name_words(name: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = name
+        .split_whitespace()
+        .map(|w| w.trim_end_matches(','))
+        .collect();
+    while words.len() > 1 && POST_NOMINALS.contains(words.last().unwrap_or(&"")) {
+        words.pop();
+    }
+    let lead = words
+        .iter()
+        .take(words.len().saturating_sub(1))
+        .take_while(|w| HONORIFICS.contains(w))
+        .count();
+    words.split_off(lead)
+}
+
 /// Whether two names of one surname may be one person: either gives no first name, or their
 /// first names agree, one perhaps an initial of the other ("J. Smith", "John Smith").
 fn same_first_name(a: &str, b: &str) -> bool {
     let first = |n: &str| {
-        let words: Vec<&str> = n.split_whitespace().collect();
+        let words = name_words(n);
         (words.len() > 1).then(|| words[0].trim_end_matches('.').to_lowercase())
     };
     match (first(a), first(b)) {
@@ -653,11 +680,10 @@ fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
             // A person merges with an earlier person sharing the last name, unless both
             // give first names that differ ("Teddie Goode" is not "Matthew Goode").
             EntityType::PER => {
-                let last = text.split_whitespace().last().unwrap_or("").to_lowercase();
+                let last = name_words(&text).last().unwrap_or(&"").to_lowercase();
                 entities.iter().position(|e| {
                     e.kind == EntityType::PER
-                        && e.name
-                            .split_whitespace()
+                        && name_words(&e.name)
                             .last()
                             .is_some_and(|l| l.to_lowercase() == last)
                         && same_first_name(&e.name, &text)
@@ -812,5 +838,22 @@ mod tests {
             !people.iter().any(|(name, _)| *name == "Lima"),
             "{people:?}"
         );
+    }
+
+    #[test]
+    fn honorifics_and_letters_after_a_name_do_not_split_a_person() {
+        let doc = crate::analyze_text(
+            "Zaha Hadid\n\nDame Zaha Mohammad Hadid DBE RA was an Iraqi-British architect. \
+             Hadid studied mathematics in Beirut.",
+            None,
+        );
+        let people: Vec<&str> = doc
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityType::PER)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert!(people[0].contains("Zaha"), "{people:?}");
     }
 }
