@@ -20,6 +20,7 @@ pub mod reported;
 pub mod segment;
 mod snapshot;
 pub mod sources;
+pub mod stances;
 pub mod time;
 
 use std::sync::OnceLock;
@@ -55,9 +56,42 @@ pub fn pipeline() -> &'static Pipeline {
     PIPELINE.get_or_init(|| Pipeline::new(stages()).expect("the built-in stages are well ordered"))
 }
 
+/// Which attributions a pipeline finds.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum Attributions {
+    /// Quotes and reported speech: someone's words (the default).
+    #[default]
+    Speech,
+    /// Also stances: what a source believes, wants, supports or finds, said without a verb of
+    /// speech ([`stances`]), as attribution corpora such as PolNeAR count them.
+    All,
+}
+
+/// The pipeline with the stance stage after reported speech, built (and checked) once.
+fn pipeline_all() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| {
+        let mut stages = stages();
+        let at = stages
+            .iter()
+            .position(|s| s.name() == "reported")
+            .map_or(stages.len(), |i| i + 1);
+        stages.insert(at, Box::new(stances::Stances));
+        Pipeline::new(stages).expect("the built-in stages are well ordered")
+    })
+}
+
 /// Runs the default pipeline on `doc`. A publication date already set on it is kept.
 pub fn analyze(doc: &mut Doc) {
     pipeline().run(doc);
+}
+
+/// Runs the pipeline that finds `attributions` on `doc`.
+pub fn analyze_with(doc: &mut Doc, attributions: Attributions) {
+    match attributions {
+        Attributions::Speech => pipeline().run(doc),
+        Attributions::All => pipeline_all().run(doc),
+    }
 }
 
 /// Analyses `text`, with the publication date `date` (`YYYY-MM-DD`) when known.

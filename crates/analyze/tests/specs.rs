@@ -74,6 +74,7 @@ fn kind_name(kind: QuoteKind) -> &'static str {
         QuoteKind::Nested => "nested",
         QuoteKind::Reported => "reported",
         QuoteKind::Scare => "scare",
+        QuoteKind::Stance => "stance",
         _ => "other",
     }
 }

@@ -31,6 +31,28 @@ pub struct Args {
     /// Also write the token layer.
     #[arg(long)]
     tokens: bool,
+    /// Which attributions to find: `speech` (quotes and reported speech) or `all` (also
+    /// stances: what a source believes, wants, supports or finds, as kind `stance`).
+    #[arg(long, value_enum, default_value_t = AttributionsArg::Speech)]
+    attributions: AttributionsArg,
+}
+
+/// `--attributions`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AttributionsArg {
+    /// Quotes and reported speech: someone's words.
+    Speech,
+    /// Also stances ("Clinton believes …", "the poll shows …").
+    All,
+}
+
+impl From<AttributionsArg> for newsgraph_analyze::Attributions {
+    fn from(a: AttributionsArg) -> Self {
+        match a {
+            AttributionsArg::Speech => newsgraph_analyze::Attributions::Speech,
+            AttributionsArg::All => newsgraph_analyze::Attributions::All,
+        }
+    }
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -70,7 +92,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if date.is_some() {
             doc.publication_date.clone_from(&date);
         }
-        newsgraph_analyze::analyze(&mut doc);
+        newsgraph_analyze::analyze_with(&mut doc, args.attributions.into());
         match args.format {
             Format::Json | Format::Jsonl => {
                 let pretty = args.format == Format::Json && !several;

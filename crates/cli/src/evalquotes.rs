@@ -17,7 +17,11 @@ fn char_span(index: &CharIndex, s: Span) -> Value {
     json!({"start": index.at(s.start), "end": index.at(s.end)})
 }
 
-pub fn run(input: &Path, out: &Path) -> anyhow::Result<ExitCode> {
+pub fn run(
+    input: &Path,
+    out: &Path,
+    attributions: newsgraph_analyze::Attributions,
+) -> anyhow::Result<ExitCode> {
     let file =
         std::fs::File::open(input).with_context(|| format!("cannot read {}", input.display()))?;
     let mut writer = BufWriter::new(
@@ -37,7 +41,7 @@ pub fn run(input: &Path, out: &Path) -> anyhow::Result<ExitCode> {
         doc.publication_date = record["publication_date"]
             .as_str()
             .and_then(newsgraph_analyze::pubdate::given);
-        newsgraph_analyze::analyze(&mut doc);
+        newsgraph_analyze::analyze_with(&mut doc, attributions);
         let index = CharIndex::new(text);
         let predicted: Vec<Value> = doc
             .quotes

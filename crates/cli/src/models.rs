@@ -59,6 +59,10 @@ pub struct EvalArgs {
     /// For quotes: where to write predictions in the format of score_quotes.py.
     #[arg(long, required_if_eq("what", "quotes"))]
     out: Option<PathBuf>,
+    /// For quotes: which attributions to predict (`all` adds stances, for PolNeAR's
+    /// all-attributions figures).
+    #[arg(long, value_enum, default_value_t = crate::analyze::AttributionsArg::Speech)]
+    attributions: crate::analyze::AttributionsArg,
     /// For pronouns: the GUM CoNLL-U files the links come from.
     #[arg(long, num_args = 1.., required_if_eq("what", "pronouns"))]
     gum: Vec<PathBuf>,
@@ -205,7 +209,7 @@ pub fn evaluate(args: EvalArgs) -> anyhow::Result<ExitCode> {
             let (Some(input), Some(out)) = (&args.polnear, &args.out) else {
                 bail!("eval quotes needs --polnear and --out");
             };
-            return crate::evalquotes::run(input, out);
+            return crate::evalquotes::run(input, out, args.attributions.into());
         }
         EvalWhat::Tokens => return crate::evaltokens::run(&dev_path),
         EvalWhat::Pronouns => {

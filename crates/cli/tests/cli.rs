@@ -75,6 +75,44 @@ fn analyze_reads_gzip_like_the_plain_file() {
 }
 
 #[test]
+fn stances_come_only_with_all_attributions() {
+    let text = b"The mayor criticized the council for its silence on the port.";
+    let kinds = |args: &[&str]| -> Vec<String> {
+        let out = newsgraph(args, Some(text));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        doc["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| q["kind"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(kinds(&["analyze", "-"]).is_empty());
+    let out = newsgraph(&["analyze", "--attributions", "all", "-"], Some(text));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stance = &doc["quotes"][0];
+    assert_eq!(stance["kind"], "stance");
+    let (start, end) = (
+        stance["start"].as_u64().unwrap() as usize,
+        stance["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        &text[start..end],
+        b"the council for its silence on the port"
+    );
+    assert!(doc["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|l| l == "stances"));
+}
+
+#[test]
 fn the_date_option_wins_over_inference() {
     let out = newsgraph(
         &["analyze", "--date", "2026-03-10", "-"],

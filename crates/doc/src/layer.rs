@@ -29,6 +29,8 @@ pub enum Layer {
     Attribution,
     /// Reported (indirect) speech, added to the quotes as kind `reported`.
     Reported,
+    /// Stances (beliefs, wishes, support, findings), added to the quotes as kind `stance`.
+    Stances,
     Events,
     Sources,
     Amounts,
@@ -50,6 +52,7 @@ impl Layer {
         Layer::Dating,
         Layer::Attribution,
         Layer::Reported,
+        Layer::Stances,
         Layer::Events,
         Layer::Sources,
         Layer::Amounts,
@@ -72,6 +75,7 @@ impl Layer {
             Layer::Dating => "dating",
             Layer::Attribution => "attribution",
             Layer::Reported => "reported",
+            Layer::Stances => "stances",
             Layer::Events => "events",
             Layer::Sources => "sources",
             Layer::Amounts => "amounts",

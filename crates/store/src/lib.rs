@@ -54,6 +54,7 @@ fn kind_name(k: QuoteKind) -> &'static str {
         QuoteKind::Partial => "partial",
         QuoteKind::Nested => "nested",
         QuoteKind::Reported => "reported",
+        QuoteKind::Stance => "stance",
         _ => "scare",
     }
 }

@@ -20,6 +20,10 @@ pub enum QuoteKind {
     Nested,
     /// Reported (indirect) speech: "X said that ...".
     Reported,
+    /// A stance attributed to a source without a verb of speech: what it believes, wants,
+    /// supports, criticises or finds ("Clinton thinks the plan will fail", "the poll
+    /// found a tight race"). Only with the opt-in stance stage (`analyze --attributions all`).
+    Stance,
     /// Quoted words nobody is said to have spoken: a scare quote or a title ("the so-called
     /// “peace plan”"). Kept, so nothing is lost, and easy to leave out.
     Scare,

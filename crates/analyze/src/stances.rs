@@ -1,0 +1,293 @@
+//! Stances: what a source believes, wants, supports, criticises or finds, said without a verb
+//! of speech ("Clinton thinks the plan will fail", "Trump criticized the deal", "the poll found
+//! a tight race"). Each becomes a quote of kind `stance` whose span is the clause or object after
+//! the verb, with the verb as cue and the subject before it as speaker where one is found.
+//!
+//! Attribution corpora such as PolNeAR count these as attributions, next to quotes and reported
+//! speech, but they are no one's words: the stage is opt-in ([`crate::analyze_with`] with
+//! [`crate::Attributions::All`], `newsgraph analyze --attributions all`).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use newsgraph_doc::layers::{Quote, QuoteKind, Token, TokenKind, Upos};
+use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
+
+use crate::attribution::{speaker_at, PronounScope};
+
+/// The English stance file.
+pub const STANCES: &str = include_str!("../rules/quotes/stances.txt");
+
+/// The stance lexicon: verb forms, and examples with the content each gives.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub verbs: HashSet<String>,
+    /// `(text, expected content or "-")`.
+    pub examples: Vec<(String, String)>,
+}
+
+impl Lexicon {
+    pub fn parse(source: &str) -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        for line in source.lines().map(str::trim) {
+            match line.split_once(' ') {
+                Some(("stance", words)) => lexicon
+                    .verbs
+                    .extend(words.split_whitespace().map(str::to_owned)),
+                Some(("ex", rest)) => {
+                    if let Some((text, content)) = rest.rsplit_once("=>") {
+                        lexicon
+                            .examples
+                            .push((text.trim().to_owned(), content.trim().to_owned()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        lexicon
+    }
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::parse(STANCES))
+}
+
+/// Words before a stance verb that make it something else: an infinitive under another verb
+/// ("wants to support"), a passive ("was criticized"), a noun ("the support", "their plans").
+const NOT_BEFORE: &[&str] = &[
+    "to", "the", "a", "an", "was", "were", "is", "are", "be", "been", "being", "his", "her",
+    "their", "its", "our", "my", "your", "'s", "’s",
+];
+
+/// Words that, after a comma, open a clause of their own: the stance ends before the comma.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and",
+    "but",
+    "which",
+    "who",
+    "whose",
+    "while",
+    "as",
+    "saying",
+    "adding",
+    "according",
+    "because",
+    "although",
+    "though",
+];
+
+/// Fewest words of a stance's content.
+const MIN_WORDS: usize = 2;
+
+/// Words that may sit between a subject and its verb ("has long supported", "did not want").
+const BETWEEN: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "also",
+    "not",
+    "never",
+    "still",
+    "long",
+    "now",
+    "does",
+    "did",
+    "do",
+    "already",
+    "reportedly",
+    "publicly",
+    "privately",
+    "strongly",
+    "repeatedly",
+    "previously",
+    "later",
+    "then",
+    "quickly",
+    "openly",
+    "initially",
+    "clearly",
+    "n't",
+];
+
+const BY: Origin = Origin::new("stances", "source-verb-stance");
+
+/// The stance stage.
+#[derive(Debug, Default)]
+pub struct Stances;
+
+impl Stage for Stances {
+    fn name(&self) -> &'static str {
+        "stances"
+    }
+    fn requires(&self) -> &'static [Layer] {
+        &[
+            Layer::Pos,
+            Layer::Quotes,
+            Layer::Attribution,
+            Layer::Reported,
+            Layer::Entities,
+            Layer::Sentences,
+        ]
+    }
+    fn produces(&self) -> &'static [Layer] {
+        &[Layer::Stances]
+    }
+    fn run(&self, doc: &mut Doc) {
+        let pronouns = PronounScope::new(doc);
+        // What the quotes already hold: a stance never overlaps a quote or another stance.
+        let mut taken: Vec<Span> = doc
+            .quotes
+            .iter()
+            .filter(|q| q.kind != QuoteKind::Scare)
+            .map(|q| q.span)
+            .collect();
+        let mut found = Vec::new();
+        for s in &doc.sentences {
+            if doc.in_debris(s.span) || doc.posts.iter().any(|p| p.span.contains(s.span)) {
+                continue;
+            }
+            let first = doc.tokens.partition_point(|t| t.span.start < s.span.start);
+            let end = doc.tokens.partition_point(|t| t.span.start < s.span.end);
+            for k in first..end {
+                let Some(q) = stance_at(doc, first, k, end) else {
+                    continue;
+                };
+                if taken.iter().any(|t| t.overlaps(q.span)) {
+                    continue;
+                }
+                taken.push(q.span);
+                found.push(q);
+            }
+        }
+        drop(pronouns);
+        for mut q in found {
+            q.id = QuoteId::from_index(doc.quotes.len());
+            doc.quotes.push(q);
+        }
+    }
+}
+
+/// The stance cued by token `k` of the sentence whose tokens are `first..end`, if it cues one.
+fn stance_at(doc: &Doc, first: usize, k: usize, end: usize) -> Option<Quote> {
+    let tokens = &doc.tokens;
+    let verb = &tokens[k];
+    if verb.pos != Some(Upos::Verb) {
+        return None;
+    }
+    let word = doc.slice(verb.span).to_lowercase();
+    if !lexicon().verbs.contains(&word) {
+        return None;
+    }
+    if k > first && NOT_BEFORE.contains(&doc.slice(tokens[k - 1].span).to_lowercase().as_str()) {
+        return None;
+    }
+    // "endorsed by the Times": a passive participle, its agent no stance.
+    if tokens
+        .get(k + 1)
+        .is_some_and(|t| doc.slice(t.span).eq_ignore_ascii_case("by"))
+    {
+        return None;
+    }
+    let stop = clause_end(doc, tokens, k + 1, end);
+    let mut last = stop;
+    while last > k + 1 && tokens[last - 1].kind == TokenKind::Punct {
+        last -= 1;
+    }
+    let words = tokens[k + 1..last]
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count();
+    if words < MIN_WORDS {
+        return None;
+    }
+    let span = tokens[k + 1].span.cover(tokens[last - 1].span);
+    Some(Quote {
+        id: QuoteId(0),
+        span,
+        kind: QuoteKind::Stance,
+        lang: None,
+        speaker: subject(doc, tokens, first, k),
+        addressee: None,
+        cue: Some(verb.span),
+        parent: None,
+        date: None,
+        date_from: None,
+        by: BY,
+    })
+}
+
+/// Where the stance opened at token `from` ends: at a semicolon, a colon or a dash, before a
+/// comma that opens a clause of its own (", and …", ", who …", ", saying …"), or at the
+/// sentence's end `end`.
+fn clause_end(doc: &Doc, tokens: &[Token], from: usize, end: usize) -> usize {
+    (from..end)
+        .find(|&j| {
+            let w = doc.slice(tokens[j].span);
+            matches!(w, ";" | ":" | "—" | "–" | "--")
+                || (w == ","
+                    && tokens.get(j + 1).is_some_and(|t| {
+                        CLAUSE_OPENERS.contains(&doc.slice(t.span).to_lowercase().as_str())
+                    }))
+        })
+        .unwrap_or(end)
+}
+
+/// The verb's subject: the word before it, past auxiliaries and adverbs ("Clinton has long
+/// supported"), read as a speaker is (a name, a pronoun, "the poll").
+fn subject(
+    doc: &Doc,
+    tokens: &[Token],
+    first: usize,
+    k: usize,
+) -> Option<newsgraph_doc::layers::Speaker> {
+    let mut j = k;
+    while j > first {
+        j -= 1;
+        let w = doc.slice(tokens[j].span).to_lowercase();
+        if !BETWEEN.contains(&w.as_str()) {
+            return speaker_at(doc, tokens, j, usize::MAX);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_example_in_the_stance_file_holds() {
+        let mut failures = Vec::new();
+        for (text, want) in &lexicon().examples {
+            let mut doc = Doc::new(text.as_str());
+            crate::analyze_with(&mut doc, crate::Attributions::All);
+            let got = doc
+                .quotes
+                .iter()
+                .find(|q| q.kind == QuoteKind::Stance)
+                .map_or("-", |q| doc.slice(q.span));
+            if got != want {
+                failures.push(format!("{text:?}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(lexicon().examples.len() >= 5);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn stances_are_opt_in() {
+        let text = "Sanders thinks the plan would leave millions without coverage.";
+        let plain = crate::analyze_text(text, None);
+        assert!(plain.quotes.iter().all(|q| q.kind != QuoteKind::Stance));
+        let mut doc = Doc::new(text);
+        crate::analyze_with(&mut doc, crate::Attributions::All);
+        let stance = doc.quotes.iter().find(|q| q.kind == QuoteKind::Stance);
+        let speaker = stance
+            .and_then(|q| q.speaker.as_ref())
+            .map(|s| s.name.as_str());
+        assert_eq!(speaker, Some("Sanders"));
+    }
+}
