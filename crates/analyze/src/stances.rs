@@ -38,7 +38,7 @@ impl Lexicon {
                     if let Some((text, content)) = rest.rsplit_once("=>") {
                         lexicon
                             .examples
-                            .push((text.trim().to_owned(), content.trim().to_owned()));
+                            .push((text.trim().replace("\\n", "\n"), content.trim().to_owned()));
                     }
                 }
                 _ => {}
@@ -137,11 +137,18 @@ impl Stage for Stances {
     }
     fn run(&self, doc: &mut Doc) {
         let pronouns = PronounScope::new(doc);
-        // What the quotes already hold: a stance never overlaps a quote or another stance.
+        // What the quotes already hold: a stance never overlaps a quote or another stance,
+        // and it holds a scare quote whole or not at all ("criticized the “deal”").
         let mut taken: Vec<Span> = doc
             .quotes
             .iter()
             .filter(|q| q.kind != QuoteKind::Scare)
+            .map(|q| q.span)
+            .collect();
+        let scare: Vec<Span> = doc
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Scare)
             .map(|q| q.span)
             .collect();
         let mut found = Vec::new();
@@ -155,7 +162,11 @@ impl Stage for Stances {
                 let Some(q) = stance_at(doc, first, k, end) else {
                     continue;
                 };
-                if taken.iter().any(|t| t.overlaps(q.span)) {
+                if taken.iter().any(|t| t.overlaps(q.span))
+                    || scare
+                        .iter()
+                        .any(|t| t.overlaps(q.span) && !q.span.contains(*t))
+                {
                     continue;
                 }
                 taken.push(q.span);
@@ -178,12 +189,23 @@ fn stance_at(doc: &Doc, first: usize, k: usize, end: usize) -> Option<Quote> {
         return None;
     }
     let word = doc.slice(verb.span).to_lowercase();
-    if !lexicon().verbs.contains(&word) {
+    // "called for an inquiry", "calls on Congress to act": a verb that needs its particle.
+    let particle = tokens[..end]
+        .get(k + 1)
+        .filter(|t| matches!(doc.slice(t.span), "for" | "on"))
+        .is_some_and(|_| matches!(word.as_str(), "call" | "calls" | "called" | "calling"));
+    if !lexicon().verbs.contains(&word) && !particle {
         return None;
     }
-    if k > first && NOT_BEFORE.contains(&doc.slice(tokens[k - 1].span).to_lowercase().as_str()) {
+    let before = if k > first {
+        doc.slice(tokens[k - 1].span).to_lowercase()
+    } else {
+        String::new()
+    };
+    if NOT_BEFORE.contains(&before.as_str()) {
         return None;
     }
+    let k = if particle { k + 1 } else { k };
     // "endorsed by the Times": a passive participle, its agent no stance.
     if tokens
         .get(k + 1)
@@ -191,7 +213,29 @@ fn stance_at(doc: &Doc, first: usize, k: usize, end: usize) -> Option<Quote> {
     {
         return None;
     }
+    // "Do you support Donald Trump?": a question holds no stance.
+    if tokens[first..end]
+        .iter()
+        .rev()
+        .find(|t| !matches!(doc.slice(t.span), "”" | "\"" | "’" | ")"))
+        .is_some_and(|t| doc.slice(t.span) == "?")
+    {
+        return None;
+    }
+    // "I think", "you know": the writer's or the reader's, no one's to attribute.
+    let subject = subject_at(doc, tokens, first, k);
+    if subject.is_some_and(|j| matches!(doc.slice(tokens[j].span), "I" | "you" | "You")) {
+        return None;
+    }
     let stop = clause_end(doc, tokens, k + 1, end);
+    // Content cut short by a colon or a dash ("criticized three things: …") is not the stance
+    // but its preface.
+    if tokens
+        .get(stop)
+        .is_some_and(|t| stop < end && matches!(doc.slice(t.span), ":" | "—" | "–" | "--"))
+    {
+        return None;
+    }
     let mut last = stop;
     while last > k + 1 && tokens[last - 1].kind == TokenKind::Punct {
         last -= 1;
@@ -209,9 +253,9 @@ fn stance_at(doc: &Doc, first: usize, k: usize, end: usize) -> Option<Quote> {
         span,
         kind: QuoteKind::Stance,
         lang: None,
-        speaker: subject(doc, tokens, first, k),
+        speaker: subject.and_then(|j| speaker_at(doc, tokens, j, usize::MAX)),
         addressee: None,
-        cue: Some(verb.span),
+        cue: Some(verb.span.cover(tokens[k].span)),
         parent: None,
         date: None,
         date_from: None,
@@ -235,23 +279,12 @@ fn clause_end(doc: &Doc, tokens: &[Token], from: usize, end: usize) -> usize {
         .unwrap_or(end)
 }
 
-/// The verb's subject: the word before it, past auxiliaries and adverbs ("Clinton has long
-/// supported"), read as a speaker is (a name, a pronoun, "the poll").
-fn subject(
-    doc: &Doc,
-    tokens: &[Token],
-    first: usize,
-    k: usize,
-) -> Option<newsgraph_doc::layers::Speaker> {
-    let mut j = k;
-    while j > first {
-        j -= 1;
-        let w = doc.slice(tokens[j].span).to_lowercase();
-        if !BETWEEN.contains(&w.as_str()) {
-            return speaker_at(doc, tokens, j, usize::MAX);
-        }
-    }
-    None
+/// The index of the verb's subject: the word before it, past auxiliaries and adverbs
+/// ("Clinton has long supported"); read as a speaker is (a name, a pronoun, "the poll").
+fn subject_at(doc: &Doc, tokens: &[Token], first: usize, k: usize) -> Option<usize> {
+    (first..k)
+        .rev()
+        .find(|&j| !BETWEEN.contains(&doc.slice(tokens[j].span).to_lowercase().as_str()))
 }
 
 #[cfg(test)]

@@ -160,6 +160,17 @@ proptest! {
     }
 
     #[test]
+    fn stances_keep_invariants(words in proptest::collection::vec(proptest::sample::select(vec![
+        "Lima", "The", "mayor", "criticized", "called", "for", "on", "wants", "to", "the", "port",
+        "said", "“", "”", ",", ".", "?", ":", "—", "\n\n", "by", "I", "think", "has", "vowed",
+        "asked", "whether", "and", "who", "supports", "plan",
+    ]), 0..80)) {
+        let mut doc = Doc::new(words.join(" "));
+        newsgraph_analyze::analyze_with(&mut doc, newsgraph_analyze::Attributions::All);
+        check(&doc)?;
+    }
+
+    #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
         match decode(&bytes) {
             Ok(mut doc) => {
