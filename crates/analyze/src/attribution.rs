@@ -493,8 +493,9 @@ pub fn resolve_pronoun(doc: &Doc, span: Span) -> Option<EntityId> {
 }
 
 /// The person a pronoun at `at` most likely refers to, among those of a compatible gender
-/// mentioned before it: recency (sentences back), salience (mentions so far) and a mention
-/// opening its sentence (a subject) each count. The third-person pronouns before `at` are
+/// mentioned before it: recency (sentences back), salience (mentions so far, and in the last
+/// three sentences) and being the subject of the pronoun's own sentence each count; the speaker
+/// of a quoted sentence holding the pronoun does not. The third-person pronouns before `at` are
 /// resolved first, in order, and count as mentions of their person: a person the text keeps
 /// calling "she" stays salient without being named again.
 fn salient_person(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityId, Span)> {
