@@ -53,6 +53,10 @@ pub struct IngestArgs {
     /// No progress bar.
     #[arg(long)]
     quiet: bool,
+    /// Which attributions to store: `speech` (quotes and reported speech) or `all` (also
+    /// stances, kind `stance`).
+    #[arg(long, value_enum, default_value_t = crate::analyze::AttributionsArg::Speech)]
+    attributions: crate::analyze::AttributionsArg,
 }
 
 impl IngestArgs {
@@ -77,7 +81,11 @@ enum Outcome {
 }
 
 /// A record as a document, analysed unless the store holds it already.
-fn analyze_record(record: Record, known: &Store) -> Outcome {
+fn analyze_record(
+    record: Record,
+    known: &Store,
+    attributions: newsgraph_analyze::Attributions,
+) -> Outcome {
     let name = record.name.clone();
     match newsgraph_ingest::document_from(record) {
         Ok(mut doc) => {
@@ -85,7 +93,7 @@ fn analyze_record(record: Record, known: &Store) -> Outcome {
             if known.contains(&hash).unwrap_or(false) {
                 return Outcome::Known;
             }
-            newsgraph_analyze::analyze(&mut doc);
+            newsgraph_analyze::analyze_with(&mut doc, attributions);
             Outcome::Analyzed(Box::new(doc))
         }
         Err(e) => Outcome::Failed(format!("{name}: {e}")),
@@ -119,6 +127,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
     let (mut added, mut skipped) = (0usize, 0usize);
     let files = read::expand(&args.paths);
     let fields = args.fields();
+    let attributions = args.attributions.into();
     std::thread::scope(|s| -> anyhow::Result<()> {
         for _ in 0..jobs {
             let rx = std::sync::Arc::clone(&from_reader);
@@ -130,7 +139,10 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<ExitCode> {
                     Err(_) => break,
                 };
                 let Ok(record) = record else { break };
-                if tx.send(analyze_record(record, &known)).is_err() {
+                if tx
+                    .send(analyze_record(record, &known, attributions))
+                    .is_err()
+                {
                     break;
                 }
             });

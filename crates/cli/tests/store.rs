@@ -280,3 +280,32 @@ fn ingest_reads_feeds_and_warc_archives_in_folders() {
         assert!(stdout.contains(date), "{speaker}: {stdout}");
     }
 }
+
+#[test]
+fn stances_are_stored_only_when_asked_for() {
+    let dir = temp_dir("stances");
+    let corpus = dir.join("stance.jsonl");
+    let text = "Mayor Ana Lima criticized the council for its silence on the port.";
+    std::fs::write(
+        &corpus,
+        format!("{}\n", serde_json::json!({"id": "s", "text": text})),
+    )
+    .expect("write corpus");
+    for (flag, want) in [("speech", 0), ("all", 1)] {
+        let db = dir.join(format!("{flag}.db"));
+        let out = bin()
+            .args(["ingest", "--quiet", "--attributions", flag, "--db"])
+            .arg(&db)
+            .arg(&corpus)
+            .output()
+            .expect("ingest runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let sql = "SELECT count(*) FROM quotes WHERE kind = 'stance' \
+                   AND text = 'the council for its silence on the port'";
+        assert_eq!(count(&db, sql), want, "--attributions {flag}");
+    }
+}
