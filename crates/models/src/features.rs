@@ -126,15 +126,30 @@ fn affixes(w: &str, out: &mut Vec<u64>) {
     }
 }
 
-/// POS features of word `i`, given the two previous predicted tags.
+/// POS features of word `i`, given the two previous predicted tags: [`pos_word`]'s, then
+/// [`pos_context`]'s.
 pub fn pos(p: &Prepared, i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) {
     out.clear();
+    pos_word(p, i, out);
+    pos_context(p, i, prev, prev2, out);
+}
+
+/// The POS features of word `i` that depend on the word alone (its form, affixes and shape),
+/// the same wherever it occurs, so their scores may be cached by word; appended to `out`.
+pub fn pos_word(p: &Prepared, i: usize, out: &mut Vec<u64>) {
     let j = i as isize;
     let w = p.word(j);
     feat!(out, "bias");
     feat!(out, "w", w);
     affixes(w, out);
     feat!(out, "shape", p.shape_at(j));
+}
+
+/// The POS features of word `i` that depend on its neighbours, its place and the two previous
+/// tags; appended to `out`.
+pub fn pos_context(p: &Prepared, i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) {
+    let j = i as isize;
+    let w = p.word(j);
     feat!(out, "t1", prev);
     feat!(out, "t2", prev2, prev);
     feat!(out, "t1w", prev, w);
@@ -163,9 +178,34 @@ pub fn ner<P: AsRef<str>>(
     out: &mut Vec<u64>,
 ) {
     out.clear();
+    ner_word(p, i, out);
+    ner_context(p, tags, i, prev, prev2, out);
+}
+
+/// The NER features of word `i` that depend on the word alone (its form as written and
+/// lower-cased, affixes, shape), so their scores may be cached by word; appended to `out`.
+pub fn ner_word(p: &Prepared, i: usize, out: &mut Vec<u64>) {
     let j = i as isize;
     let w = p.word(j);
-    let orig = &p.original[i];
+    feat!(out, "bias");
+    feat!(out, "w", w);
+    feat!(out, "o", &p.original[i]);
+    affixes(w, out);
+    feat!(out, "shape", p.shape_at(j));
+}
+
+/// The NER features of word `i` that depend on its neighbours, the POS tags, the gazetteer and
+/// the two previous NER tags; appended to `out`.
+pub fn ner_context<P: AsRef<str>>(
+    p: &Prepared,
+    tags: &[P],
+    i: usize,
+    prev: &str,
+    prev2: &str,
+    out: &mut Vec<u64>,
+) {
+    let j = i as isize;
+    let w = p.word(j);
     let tag = |k: isize| {
         if k < 0 || k as usize >= tags.len() {
             "<s>"
@@ -173,11 +213,6 @@ pub fn ner<P: AsRef<str>>(
             tags[k as usize].as_ref()
         }
     };
-    feat!(out, "bias");
-    feat!(out, "w", w);
-    feat!(out, "o", orig);
-    affixes(w, out);
-    feat!(out, "shape", p.shape_at(j));
     feat!(out, "pos", tag(j));
     feat!(out, "pos-1", tag(j - 1));
     feat!(out, "pos+1", tag(j + 1));

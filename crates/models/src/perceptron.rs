@@ -58,6 +58,9 @@ pub struct Weights {
     keys: Vec<u64>,
     overflow: Vec<(u16, f32)>,
     features: usize,
+    /// Tells these weights apart from any others built in the process (clones share it), so
+    /// scores cached for them are never read for another model.
+    id: u64,
 }
 
 /// Pairs stored in the slot itself.
@@ -116,13 +119,20 @@ impl Weights {
             slots[at] = slot;
             keys[at] = *f;
         }
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Weights {
             classes,
             slots,
             keys,
             overflow,
             features: table.len(),
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
+    }
+
+    /// What tells these weights apart from others built in the process.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The number of features with weights.
@@ -200,6 +210,11 @@ impl Weights {
     pub fn scores(&self, features: &[u64], out: &mut Vec<f32>) {
         out.clear();
         out.resize(self.classes.len(), 0.0);
+        self.add_scores(features, out);
+    }
+
+    /// Adds the weights of `features` to `out`, one score per class.
+    pub fn add_scores(&self, features: &[u64], out: &mut [f32]) {
         let Some(mask) = self.slots.len().checked_sub(1) else {
             return;
         };

@@ -1,7 +1,9 @@
 //! Sequence taggers: greedy left-to-right decoding with an averaged perceptron.
 
+use std::cell::RefCell;
+
 use crate::features::{self, Prepared};
-use crate::perceptron::{argmax, Trainer, Weights};
+use crate::perceptron::{argmax, hash, FeatureMap, Trainer, Weights};
 
 /// What a tagger predicts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,6 +71,20 @@ fn decode(
     out
 }
 
+thread_local! {
+    /// The summed scores of each word's own features, by model and word (see
+    /// [`Tagger::tag_prepared`]).
+    static WORD_SCORES: RefCell<FeatureMap<Box<[f32]>>> = RefCell::new(FeatureMap::default());
+}
+
+/// Forgets the word scores this thread has cached (for benchmarks that must start cold).
+pub fn forget_word_scores() {
+    WORD_SCORES.with(|cache| cache.borrow_mut().clear());
+}
+
+/// Words whose scores a thread keeps before it starts afresh: about 10 MB at most.
+const WORD_SCORES_LIMIT: usize = 100_000;
+
 /// The POS tags to give a tagger that reads none (the POS tagger itself).
 pub const NO_POS: &[&str] = &[];
 
@@ -83,23 +99,49 @@ impl Tagger {
 
     /// Tags words already prepared (for the NER, with gazetteer tags): the POS tagger and the
     /// NER can share one preparation.
+    ///
+    /// The scores of a word's own features (its form, affixes, shape) are the same wherever it
+    /// occurs: they are summed once per word and thread and kept ([`WORD_SCORES`]), and only the
+    /// features of its context are looked up for each occurrence. Looking weights up is most
+    /// of a tagger's time, and a few thousand frequent words make up most of any text.
     pub fn tag_prepared<P: AsRef<str>>(&self, p: &Prepared, pos: &[P]) -> Vec<&str> {
         let w = &self.weights;
-        decode(
-            self.kind,
-            &w.classes,
-            p.lower.len(),
-            |i, prev, prev2, feats, scores| {
-                match self.kind {
-                    Kind::Pos => features::pos(p, i, prev, prev2, feats),
-                    Kind::Ner => features::ner(p, pos, i, prev, prev2, feats),
+        let model = w.id().to_le_bytes();
+        WORD_SCORES
+            .with(|cache| {
+                let mut cache = cache.borrow_mut();
+                if cache.len() > WORD_SCORES_LIMIT {
+                    cache.clear();
                 }
-                w.scores(feats, scores);
-            },
-        )
-        .into_iter()
-        .map(|c| w.classes[c].as_str())
-        .collect()
+                decode(
+                    self.kind,
+                    &w.classes,
+                    p.lower.len(),
+                    |i, prev, prev2, feats, scores| {
+                        let key = hash(&[&model, p.original[i].as_bytes()]);
+                        let own = cache.entry(key).or_insert_with(|| {
+                            feats.clear();
+                            match self.kind {
+                                Kind::Pos => features::pos_word(p, i, feats),
+                                Kind::Ner => features::ner_word(p, i, feats),
+                            }
+                            w.scores(feats, scores);
+                            scores.as_slice().into()
+                        });
+                        scores.clear();
+                        scores.extend_from_slice(own);
+                        feats.clear();
+                        match self.kind {
+                            Kind::Pos => features::pos_context(p, i, prev, prev2, feats),
+                            Kind::Ner => features::ner_context(p, pos, i, prev, prev2, feats),
+                        }
+                        w.add_scores(feats, scores);
+                    },
+                )
+            })
+            .into_iter()
+            .map(|c| w.classes[c].as_str())
+            .collect()
     }
 }
 
@@ -192,4 +234,71 @@ pub fn train(
         report(epoch, &tagger);
     }
     tagger
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example(pairs: &[(&str, &str)]) -> Example {
+        Example {
+            words: pairs.iter().map(|p| p.0.to_owned()).collect(),
+            labels: pairs.iter().map(|p| p.1.to_owned()).collect(),
+            pos: Vec::new(),
+        }
+    }
+
+    /// Tags from every feature looked up for every word, no cache.
+    fn uncached(tagger: &Tagger, words: &[&str]) -> Vec<String> {
+        let p = Prepared::new(words, false);
+        let w = &tagger.weights;
+        decode(
+            tagger.kind,
+            &w.classes,
+            words.len(),
+            |i, prev, prev2, feats, scores| {
+                features::pos(&p, i, prev, prev2, feats);
+                w.scores(feats, scores);
+            },
+        )
+        .into_iter()
+        .map(|c| w.classes[c].clone())
+        .collect()
+    }
+
+    #[test]
+    fn cached_word_scores_agree_with_all_features_and_keep_to_their_model() {
+        let settings = Settings {
+            epochs: 5,
+            seed: 1,
+            prune: 0.0,
+        };
+        // "bank" is a verb to one model and a noun to the other.
+        let verbs = train(
+            Kind::Pos,
+            &[example(&[
+                ("we", "PRON"),
+                ("bank", "VERB"),
+                ("here", "ADV"),
+            ])],
+            settings,
+            |_, _| {},
+        );
+        let nouns = train(
+            Kind::Pos,
+            &[example(&[
+                ("the", "DET"),
+                ("bank", "NOUN"),
+                ("closed", "VERB"),
+            ])],
+            settings,
+            |_, _| {},
+        );
+        let words = ["bank", "bank", "here"];
+        for tagger in [&verbs, &nouns, &verbs, &nouns] {
+            let got: Vec<String> = tagger.tag(&words, NO_POS);
+            assert_eq!(got, uncached(tagger, &words));
+        }
+        assert_ne!(verbs.tag(&words, NO_POS), nouns.tag(&words, NO_POS));
+    }
 }
