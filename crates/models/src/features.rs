@@ -127,7 +127,8 @@ fn affixes(w: &str, out: &mut Vec<u64>) {
 }
 
 /// POS features of word `i`, given the two previous predicted tags: [`pos_word`]'s, then
-/// [`pos_context`]'s.
+/// those of its context, in the order training adds them (the same as [`pos_neighbour`]'s for
+/// each neighbour and [`pos_rest`]'s together).
 pub fn pos(p: &Prepared, i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) {
     out.clear();
     pos_word(p, i, out);
@@ -146,8 +147,10 @@ pub fn pos_word(p: &Prepared, i: usize, out: &mut Vec<u64>) {
 }
 
 /// The POS features of word `i` that depend on its neighbours, its place and the two previous
-/// tags; appended to `out`.
-pub fn pos_context(p: &Prepared, i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) {
+/// tags, in the order training adds them (the committed models were trained so, and the same
+/// order reproduces them); appended to `out`. Taggers split them further ([`pos_neighbour`],
+/// [`pos_rest`]).
+fn pos_context(p: &Prepared, i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) {
     let j = i as isize;
     let w = p.word(j);
     feat!(out, "t1", prev);
@@ -165,6 +168,149 @@ pub fn pos_context(p: &Prepared, i: usize, prev: &str, prev2: &str, out: &mut Ve
     feat!(out, "shape-1", p.shape_at(j - 1));
     if i == 0 {
         feat!(out, "first", p.shape_at(j));
+    }
+}
+
+/// Where a word sits relative to the word being tagged, for the features it gives there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Neighbour {
+    /// Two words before.
+    Prev2,
+    /// The word before.
+    Prev,
+    /// The word after.
+    Next,
+    /// Two words after.
+    Next2,
+}
+
+impl Neighbour {
+    pub const ALL: [Neighbour; 4] = [
+        Neighbour::Prev2,
+        Neighbour::Prev,
+        Neighbour::Next,
+        Neighbour::Next2,
+    ];
+
+    /// Where the neighbour is, counted from the word being tagged.
+    pub fn offset(self) -> isize {
+        match self {
+            Neighbour::Prev2 => -2,
+            Neighbour::Prev => -1,
+            Neighbour::Next => 1,
+            Neighbour::Next2 => 2,
+        }
+    }
+}
+
+/// The POS features word `k` (`<s>` before the sentence, `</s>` after it) gives the word it is
+/// the `n` neighbour of, depending on word `k` alone; appended to `out`. With [`pos_word`] of
+/// the word itself and [`pos_rest`], they make [`pos`]'s features.
+pub fn pos_neighbour(p: &Prepared, k: isize, n: Neighbour, out: &mut Vec<u64>) {
+    match n {
+        Neighbour::Prev2 => feat!(out, "w-2", p.word(k)),
+        Neighbour::Prev => {
+            feat!(out, "w-1", p.word(k));
+            feat!(out, "suf-1", suffix(p.word(k), 3));
+            feat!(out, "shape-1", p.shape_at(k));
+        }
+        Neighbour::Next => {
+            feat!(out, "w+1", p.word(k));
+            feat!(out, "suf+1", suffix(p.word(k), 3));
+            feat!(out, "shape+1", p.shape_at(k));
+        }
+        Neighbour::Next2 => feat!(out, "w+2", p.word(k)),
+    }
+}
+
+/// The POS features of word `i` that are neither its own nor one neighbour's: the previous
+/// tags, word pairs, the sentence's start; appended to `out`.
+pub fn pos_rest(p: &Prepared, i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) {
+    let j = i as isize;
+    let w = p.word(j);
+    feat!(out, "t1", prev);
+    feat!(out, "t2", prev2, prev);
+    feat!(out, "t1w", prev, w);
+    feat!(out, "w-1w", p.word(j - 1), w);
+    feat!(out, "ww+1", w, p.word(j + 1));
+    if i == 0 {
+        feat!(out, "first", p.shape_at(j));
+    }
+}
+
+/// The NER features word `k` gives the word it is the `n` neighbour of (see
+/// [`pos_neighbour`]); appended to `out`.
+pub fn ner_neighbour(p: &Prepared, k: isize, n: Neighbour, out: &mut Vec<u64>) {
+    match n {
+        Neighbour::Prev2 => feat!(out, "w-2", p.word(k)),
+        Neighbour::Prev => {
+            feat!(out, "w-1", p.word(k));
+            feat!(out, "shape-1", p.shape_at(k));
+        }
+        Neighbour::Next => {
+            feat!(out, "w+1", p.word(k));
+            feat!(out, "shape+1", p.shape_at(k));
+        }
+        Neighbour::Next2 => feat!(out, "w+2", p.word(k)),
+    }
+}
+
+/// The NER features of word `i` that are neither its own nor one neighbour's: POS tags,
+/// previous NER tags, word and shape pairs, the gazetteer, the sentence's start; appended to
+/// `out`.
+pub fn ner_rest<P: AsRef<str>>(
+    p: &Prepared,
+    tags: &[P],
+    i: usize,
+    prev: &str,
+    prev2: &str,
+    out: &mut Vec<u64>,
+) {
+    let j = i as isize;
+    let w = p.word(j);
+    let tag = |k: isize| {
+        if k < 0 || k as usize >= tags.len() {
+            "<s>"
+        } else {
+            tags[k as usize].as_ref()
+        }
+    };
+    feat!(out, "pos", tag(j));
+    feat!(out, "pos-1", tag(j - 1));
+    feat!(out, "pos+1", tag(j + 1));
+    feat!(out, "pos-1pos", tag(j - 1), tag(j));
+    feat!(out, "pospos+1", tag(j), tag(j + 1));
+    feat!(out, "n1", prev);
+    feat!(out, "n2", prev2, prev);
+    feat!(out, "n1shape", prev, p.shape_at(j));
+    feat!(out, "n1w", prev, w);
+    feat!(out, "w-1w", p.word(j - 1), w);
+    feat!(out, "ww+1", w, p.word(j + 1));
+    feat!(out, "shape-1shape", p.shape_at(j - 1), p.shape_at(j));
+    feat!(out, "shapeshape+1", p.shape_at(j), p.shape_at(j + 1));
+    gazetteer_features(p, i, out);
+    if i == 0 {
+        feat!(out, "first", p.shape_at(j));
+    }
+}
+
+/// The gazetteer's tags of word `i` and of its neighbours.
+fn gazetteer_features(p: &Prepared, i: usize, out: &mut Vec<u64>) {
+    let j = i as isize;
+    for g in &p.gazetteer[i] {
+        feat!(out, "gaz", g);
+        feat!(out, "gazshape", g, p.shape_at(j));
+    }
+    for g in i
+        .checked_sub(1)
+        .map(|k| &p.gazetteer[k])
+        .into_iter()
+        .flatten()
+    {
+        feat!(out, "gaz-1", g);
+    }
+    for g in p.gazetteer.get(i + 1).into_iter().flatten() {
+        feat!(out, "gaz+1", g);
     }
 }
 
@@ -195,8 +341,8 @@ pub fn ner_word(p: &Prepared, i: usize, out: &mut Vec<u64>) {
 }
 
 /// The NER features of word `i` that depend on its neighbours, the POS tags, the gazetteer and
-/// the two previous NER tags; appended to `out`.
-pub fn ner_context<P: AsRef<str>>(
+/// the two previous NER tags, in training's order (see [`pos_context`]); appended to `out`.
+fn ner_context<P: AsRef<str>>(
     p: &Prepared,
     tags: &[P],
     i: usize,
@@ -232,22 +378,53 @@ pub fn ner_context<P: AsRef<str>>(
     feat!(out, "shape+1", p.shape_at(j + 1));
     feat!(out, "shape-1shape", p.shape_at(j - 1), p.shape_at(j));
     feat!(out, "shapeshape+1", p.shape_at(j), p.shape_at(j + 1));
-    for g in &p.gazetteer[i] {
-        feat!(out, "gaz", g);
-        feat!(out, "gazshape", g, p.shape_at(j));
-    }
-    for g in i
-        .checked_sub(1)
-        .map(|k| &p.gazetteer[k])
-        .into_iter()
-        .flatten()
-    {
-        feat!(out, "gaz-1", g);
-    }
-    for g in p.gazetteer.get(i + 1).into_iter().flatten() {
-        feat!(out, "gaz+1", g);
-    }
+    gazetteer_features(p, i, out);
     if i == 0 {
         feat!(out, "first", p.shape_at(j));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`pos`] and [`ner`] give the same features as their parts, word by word: a word's own,
+    /// its neighbours', and the rest (the taggers keep the scores of the first two by word).
+    #[test]
+    fn the_parts_make_the_whole() {
+        let words = [
+            "U.S.", "envoy", "Ana", "Lima", "met", "Kenya", "'s", "leaders", ".",
+        ];
+        let tags = [
+            "PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PROPN", "PART", "NOUN", "PUNCT",
+        ];
+        let p = Prepared::new(&words, true);
+        for (i, word) in words.iter().enumerate() {
+            let (mut whole, mut parts) = (Vec::new(), Vec::new());
+            for kind in ["pos", "ner"] {
+                whole.clear();
+                parts.clear();
+                if kind == "pos" {
+                    pos(&p, i, "NOUN", "DET", &mut whole);
+                    pos_word(&p, i, &mut parts);
+                    pos_rest(&p, i, "NOUN", "DET", &mut parts);
+                } else {
+                    ner(&p, &tags, i, "B-PER", "O", &mut whole);
+                    ner_word(&p, i, &mut parts);
+                    ner_rest(&p, &tags, i, "B-PER", "O", &mut parts);
+                }
+                for n in Neighbour::ALL {
+                    let k = i as isize + n.offset();
+                    if kind == "pos" {
+                        pos_neighbour(&p, k, n, &mut parts);
+                    } else {
+                        ner_neighbour(&p, k, n, &mut parts);
+                    }
+                }
+                whole.sort_unstable();
+                parts.sort_unstable();
+                assert_eq!(whole, parts, "{kind} features of {word:?}");
+            }
+        }
     }
 }

@@ -72,18 +72,17 @@ fn decode(
 }
 
 thread_local! {
-    /// The summed scores of each word's own features, by model and word (see
-    /// [`Tagger::tag_prepared`]).
-    static WORD_SCORES: RefCell<FeatureMap<Box<[f32]>>> = RefCell::new(FeatureMap::default());
+    /// Kept scores of words (see [`Tagger::tag_prepared`]).
+    static WORD_SCORES: RefCell<WordScores> = RefCell::new(WordScores::default());
 }
 
-/// Forgets the word scores this thread has cached (for benchmarks that must start cold).
+/// Forgets the word scores this thread has kept (for benchmarks that must start cold).
 pub fn forget_word_scores() {
-    WORD_SCORES.with(|cache| cache.borrow_mut().clear());
+    WORD_SCORES.with(|cache| *cache.borrow_mut() = WordScores::default());
 }
 
-/// Words whose scores a thread keeps before it starts afresh: about 10 MB at most.
-const WORD_SCORES_LIMIT: usize = 100_000;
+/// Scores a thread keeps before it starts afresh: 16 MB, some 30,000 words for both taggers.
+const WORD_SCORES_LIMIT: usize = 4 << 20;
 
 /// The POS tags to give a tagger that reads none (the POS tagger itself).
 pub const NO_POS: &[&str] = &[];
@@ -100,40 +99,75 @@ impl Tagger {
     /// Tags words already prepared (for the NER, with gazetteer tags): the POS tagger and the
     /// NER can share one preparation.
     ///
-    /// The scores of a word's own features (its form, affixes, shape) are the same wherever it
-    /// occurs: they are summed once per word and thread and kept ([`WORD_SCORES`]), and only the
-    /// features of its context are looked up for each occurrence. Looking weights up is most
-    /// of a tagger's time, and a few thousand frequent words make up most of any text.
+    /// Most features depend on one word alone: its own form, affixes and shape, or the form
+    /// and shape of the word before or after. Their scores are summed once per word, model and
+    /// thread and kept; each occurrence then adds five kept rows and looks up
+    /// only the features that depend on more (previous tags, word pairs, the gazetteer).
+    /// Looking weights up is most of a tagger's time, and a few thousand frequent words make
+    /// up most of any text.
     pub fn tag_prepared<P: AsRef<str>>(&self, p: &Prepared, pos: &[P]) -> Vec<&str> {
         let w = &self.weights;
+        let n = w.classes.len();
+        let len = p.lower.len();
         let model = w.id().to_le_bytes();
         WORD_SCORES
             .with(|cache| {
                 let mut cache = cache.borrow_mut();
-                if cache.len() > WORD_SCORES_LIMIT {
-                    cache.clear();
+                if cache.scores.len() > WORD_SCORES_LIMIT {
+                    cache.rows.clear();
+                    cache.scores.clear();
                 }
+                // Each word's rows, and those of the sentence's edges, two on each side.
+                let rows: Vec<usize> = (-2..len as isize + 2)
+                    .map(|k| {
+                        let key = if k < 0 {
+                            hash(&[&model, b"\xff<s>"])
+                        } else if k as usize >= len {
+                            hash(&[&model, b"\xff</s>"])
+                        } else {
+                            hash(&[&model, p.original[k as usize].as_bytes()])
+                        };
+                        cache.row(key, n, |out, feats, scratch| {
+                            // Own features first, then one row per neighbour role.
+                            if (0..len as isize).contains(&k) {
+                                feats.clear();
+                                match self.kind {
+                                    Kind::Pos => features::pos_word(p, k as usize, feats),
+                                    Kind::Ner => features::ner_word(p, k as usize, feats),
+                                }
+                                w.scores(feats, scratch);
+                                out[..n].copy_from_slice(scratch);
+                            }
+                            for (r, role) in features::Neighbour::ALL.into_iter().enumerate() {
+                                feats.clear();
+                                match self.kind {
+                                    Kind::Pos => features::pos_neighbour(p, k, role, feats),
+                                    Kind::Ner => features::ner_neighbour(p, k, role, feats),
+                                }
+                                w.scores(feats, scratch);
+                                out[(r + 1) * n..(r + 2) * n].copy_from_slice(scratch);
+                            }
+                        })
+                    })
+                    .collect();
+                let kept = &cache.scores;
                 decode(
                     self.kind,
                     &w.classes,
-                    p.lower.len(),
+                    len,
                     |i, prev, prev2, feats, scores| {
-                        let key = hash(&[&model, p.original[i].as_bytes()]);
-                        let own = cache.entry(key).or_insert_with(|| {
-                            feats.clear();
-                            match self.kind {
-                                Kind::Pos => features::pos_word(p, i, feats),
-                                Kind::Ner => features::ner_word(p, i, feats),
-                            }
-                            w.scores(feats, scores);
-                            scores.as_slice().into()
-                        });
                         scores.clear();
-                        scores.extend_from_slice(own);
+                        scores.extend_from_slice(&kept[rows[i + 2]..rows[i + 2] + n]);
+                        for (r, role) in features::Neighbour::ALL.into_iter().enumerate() {
+                            let at = rows[(i as isize + 2 + role.offset()) as usize] + (r + 1) * n;
+                            for (s, v) in scores.iter_mut().zip(&kept[at..at + n]) {
+                                *s += v;
+                            }
+                        }
                         feats.clear();
                         match self.kind {
-                            Kind::Pos => features::pos_context(p, i, prev, prev2, feats),
-                            Kind::Ner => features::ner_context(p, pos, i, prev, prev2, feats),
+                            Kind::Pos => features::pos_rest(p, i, prev, prev2, feats),
+                            Kind::Ner => features::ner_rest(p, pos, i, prev, prev2, feats),
                         }
                         w.add_scores(feats, scores);
                     },
@@ -144,6 +178,39 @@ impl Tagger {
             .collect()
     }
 }
+
+/// Kept scores of words: per word, model and thread, one row of class scores for the word's
+/// own features and one for each [`features::Neighbour`] role it may play.
+#[derive(Default)]
+struct WordScores {
+    /// Where each word's rows start in `scores`, by the hash of model and word.
+    rows: FeatureMap<usize>,
+    scores: Vec<f32>,
+}
+
+impl WordScores {
+    /// The start of the rows under `key`, filled by `fill(rows, features, scratch)` the first
+    /// time (the rows start at zero).
+    fn row(
+        &mut self,
+        key: u64,
+        n: usize,
+        fill: impl FnOnce(&mut [f32], &mut Vec<u64>, &mut Vec<f32>),
+    ) -> usize {
+        if let Some(&at) = self.rows.get(&key) {
+            return at;
+        }
+        let at = self.scores.len();
+        self.scores.resize(at + ROLES * n, 0.0);
+        let (mut feats, mut scratch) = (Vec::with_capacity(16), Vec::with_capacity(n));
+        fill(&mut self.scores[at..], &mut feats, &mut scratch);
+        self.rows.insert(key, at);
+        at
+    }
+}
+
+/// A word's rows: its own features, then the four neighbour roles.
+const ROLES: usize = 1 + features::Neighbour::ALL.len();
 
 /// A small deterministic generator for shuffling (xorshift64*).
 struct Rng(u64);
