@@ -500,7 +500,20 @@ pub fn resolve_pronoun(doc: &Doc, span: Span) -> Option<EntityId> {
 /// calling "she" stays salient without being named again.
 fn salient_person(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityId, Span)> {
     let chains = resolve_in_order(doc, at, |_, _| {});
-    pick_person(doc, at, female, &chains)
+    pick_person(doc, at, female, &chains, &quoted_speakers(doc))
+}
+
+/// The direct quotes whose speaker is an entity, in order: inside one, "he" is not its
+/// speaker. Direct quotes never overlap (a quote inside one is `nested`).
+fn quoted_speakers(doc: &Doc) -> Vec<(Span, EntityId)> {
+    let mut out: Vec<(Span, EntityId)> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .filter_map(|q| Some((q.span, q.speaker.as_ref()?.entity?)))
+        .collect();
+    out.sort_by_key(|(span, _)| span.start);
+    out
 }
 
 /// Resolves every he/she ending by `until` in document order, each one counting for the next;
@@ -511,11 +524,12 @@ fn resolve_in_order(
     mut visit: impl FnMut(u32, Option<EntityId>),
 ) -> HashMap<EntityId, Chain> {
     let mut chains: HashMap<EntityId, Chain> = HashMap::new();
+    let quoted = quoted_speakers(doc);
     for tok in doc.tokens.iter().take_while(|t| t.span.end <= until) {
         let Some(she) = pronoun_gender(doc.slice(tok.span)) else {
             continue;
         };
-        let pick = pick_person(doc, tok.span.start, Some(she), &chains).map(|(id, _)| id);
+        let pick = pick_person(doc, tok.span.start, Some(she), &chains, &quoted).map(|(id, _)| id);
         if let Some(id) = pick {
             let chain = chains.entry(id).or_default();
             chain.pronouns += 1;
@@ -608,6 +622,7 @@ fn pick_person(
     at: u32,
     female: Option<bool>,
     chains: &HashMap<EntityId, Chain>,
+    quoted: &[(Span, EntityId)],
 ) -> Option<(EntityId, Span)> {
     let sentence_of = |pos: u32| doc.sentences.partition_point(|s| s.span.end <= pos);
     let here = sentence_of(at);
@@ -632,11 +647,12 @@ fn pick_person(
             }));
     // Inside a quoted sentence its speaker is "I": "he" is someone else ("Stan commented, “When
     // he was winning …”").
-    let quoting = doc
-        .quotes
-        .iter()
-        .filter(|q| q.kind == QuoteKind::Direct && q.span.start < at && at < q.span.end)
-        .find_map(|q| q.speaker.as_ref()?.entity);
+    let quoting = quoted
+        .partition_point(|(span, _)| span.start < at)
+        .checked_sub(1)
+        .map(|i| quoted[i])
+        .filter(|(span, _)| at < span.end)
+        .map(|(_, speaker)| speaker);
     // Mentions from here on are recent: this sentence and the two before.
     let window = doc
         .sentences

@@ -138,20 +138,45 @@ impl Stage for Stances {
     fn run(&self, doc: &mut Doc) {
         let pronouns = PronounScope::new(doc);
         // What the quotes already hold: a stance never overlaps a quote or another stance,
-        // and it holds a scare quote whole or not at all ("criticized the “deal”").
-        let mut taken: Vec<Span> = doc
-            .quotes
-            .iter()
-            .filter(|q| q.kind != QuoteKind::Scare)
-            .map(|q| q.span)
-            .collect();
-        let scare: Vec<Span> = doc
-            .quotes
-            .iter()
-            .filter(|q| q.kind == QuoteKind::Scare)
-            .map(|q| q.span)
-            .collect();
-        let mut found = Vec::new();
+        // and it holds a scare quote whole or not at all ("criticized the “deal”"). Both lists
+        // in order of start, with the furthest end so far, so an overlap is found by halving.
+        let spans = |scare: bool| -> (Vec<Span>, Vec<u32>) {
+            let mut spans: Vec<Span> = doc
+                .quotes
+                .iter()
+                .filter(|q| (q.kind == QuoteKind::Scare) == scare)
+                .map(|q| q.span)
+                .collect();
+            spans.sort_by_key(|s| s.start);
+            let furthest = spans
+                .iter()
+                .scan(0, |max, s| {
+                    *max = s.end.max(*max);
+                    Some(*max)
+                })
+                .collect();
+            (spans, furthest)
+        };
+        let (quoted, quoted_end) = spans(false);
+        let (scare, scare_end) = spans(true);
+        // The quotes before `span`'s end reach into it when the furthest of them ends past
+        // its start.
+        let overlaps = |span: Span| {
+            let k = quoted.partition_point(|q| q.start < span.end);
+            k > 0 && quoted_end[k - 1] > span.start
+        };
+        // A scare quote that starts before `span` and reaches into it, or one that starts
+        // inside it and ends past it.
+        let crosses_scare = |span: Span| {
+            let from = scare.partition_point(|q| q.start < span.start);
+            (from > 0 && scare_end[from - 1] > span.start)
+                || scare[from..]
+                    .iter()
+                    .take_while(|q| q.start < span.end)
+                    .any(|q| q.end > span.end)
+        };
+        let mut found: Vec<Quote> = Vec::new();
+        let mut furthest = 0;
         for s in &doc.sentences {
             if doc.in_debris(s.span) || doc.posts.iter().any(|p| p.span.contains(s.span)) {
                 continue;
@@ -162,14 +187,12 @@ impl Stage for Stances {
                 let Some(q) = stance_at(doc, first, k, end) else {
                     continue;
                 };
-                if taken.iter().any(|t| t.overlaps(q.span))
-                    || scare
-                        .iter()
-                        .any(|t| t.overlaps(q.span) && !q.span.contains(*t))
-                {
+                // Stances come in order of their verbs: one overlaps an earlier one only if it
+                // starts before the furthest end so far.
+                if overlaps(q.span) || crosses_scare(q.span) || q.span.start < furthest {
                     continue;
                 }
-                taken.push(q.span);
+                furthest = q.span.end;
                 found.push(q);
             }
         }
