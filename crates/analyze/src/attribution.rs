@@ -435,14 +435,92 @@ pub(crate) fn after_comma_or_adverb(doc: &Doc, tokens: &[Token], k: usize) -> bo
             .is_some_and(|p| tokens[p].pos == Some(Upos::Adv) && after_comma(doc, tokens[p].span))
 }
 
-/// The entity with a mention at exactly `span`, or containing it.
+/// The entity with a mention at exactly `span`, or containing it, or inside it (the first
+/// such entity).
 fn entity_at(doc: &Doc, span: Span) -> Option<(EntityId, Span)> {
-    doc.entities.iter().find_map(|e| {
-        e.mentions
+    let meets = |m: Span| m.contains(span) || span.contains(m);
+    let indexed = MENTIONS.with(|index| {
+        let index = index.borrow();
+        let index = index.as_ref()?;
+        // Those starting inside `span`, and those before it that reach its end: walking back
+        // stops where no earlier mention reaches that far.
+        let k = index.mentions.partition_point(|m| m.0.start < span.end);
+        let inside = index.mentions[..k]
             .iter()
-            .find(|m| m.span.contains(span) || span.contains(m.span))
-            .map(|m| (e.id, m.span))
+            .rev()
+            .take_while(|m| m.0.start >= span.start);
+        let before = index.mentions[..k]
+            .iter()
+            .zip(&index.furthest[..k])
+            .rev()
+            .skip_while(|(m, _)| m.0.start >= span.start)
+            .take_while(|(_, &furthest)| furthest >= span.end)
+            .map(|(m, _)| m);
+        Some(
+            inside
+                .chain(before)
+                .filter(|m| meets(m.0))
+                .min_by_key(|m| m.1.index())
+                .map(|&(span, id)| (id, span)),
+        )
+    });
+    indexed.unwrap_or_else(|| {
+        doc.entities.iter().find_map(|e| {
+            e.mentions
+                .iter()
+                .find(|m| meets(m.span))
+                .map(|m| (e.id, m.span))
+        })
     })
+}
+
+/// The first mention (in the entities' order) that starts where `start` does.
+pub(crate) fn mention_starting(doc: &Doc, start: u32) -> Option<Span> {
+    let indexed = MENTIONS.with(|index| {
+        let index = index.borrow();
+        let index = index.as_ref()?;
+        let k = index.mentions.partition_point(|m| m.0.start < start);
+        Some(
+            index
+                .mentions
+                .get(k)
+                .filter(|m| m.0.start == start)
+                .map(|m| m.0),
+        )
+    });
+    indexed.unwrap_or_else(|| {
+        doc.entities
+            .iter()
+            .flat_map(|e| &e.mentions)
+            .find(|m| m.span.start == start)
+            .map(|m| m.span)
+    })
+}
+
+/// Every entity mention of the document being attributed, by start (then entity), and the
+/// furthest end among each one and those before it; built by [`PronounScope`].
+struct MentionIndex {
+    mentions: Vec<(Span, EntityId)>,
+    furthest: Vec<u32>,
+}
+
+impl MentionIndex {
+    fn new(doc: &Doc) -> MentionIndex {
+        let mut mentions: Vec<(Span, EntityId)> = doc
+            .entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(move |m| (m.span, e.id)))
+            .collect();
+        mentions.sort_by_key(|m| (m.0.start, m.1.index()));
+        let furthest = mentions
+            .iter()
+            .scan(0, |max, m| {
+                *max = m.0.end.max(*max);
+                Some(*max)
+            })
+            .collect();
+        MentionIndex { mentions, furthest }
+    }
 }
 
 /// The gender the cue file gives a person entity: `Some(true)` female.
@@ -550,13 +628,18 @@ thread_local! {
     /// order: resolving each pronoun walks the ones before it, so a stage resolves them all
     /// once ([`PronounScope`]) instead of once per candidate speaker.
     static RESOLVED: RefCell<Option<Resolutions>> = const { RefCell::new(None) };
+    /// The mentions of the document being attributed, for finding the one at a place without
+    /// walking them all.
+    static MENTIONS: RefCell<Option<MentionIndex>> = const { RefCell::new(None) };
 }
 
-/// While alive, pronouns of `doc` resolve from one pass over it (see [`RESOLVED`]).
+/// While alive, pronouns of `doc` resolve from one pass over it (see [`RESOLVED`]), and its
+/// mentions are found by halving (see [`MENTIONS`]).
 pub(crate) struct PronounScope;
 
 impl PronounScope {
     pub(crate) fn new(doc: &Doc) -> PronounScope {
+        MENTIONS.with(|m| *m.borrow_mut() = Some(MentionIndex::new(doc)));
         let mut resolved = Vec::new();
         resolve_in_order(doc, u32::MAX, |at, pick| resolved.push((at, pick)));
         RESOLVED.with(|r| *r.borrow_mut() = Some(resolved));
@@ -567,6 +650,7 @@ impl PronounScope {
 impl Drop for PronounScope {
     fn drop(&mut self) {
         RESOLVED.with(|r| *r.borrow_mut() = None);
+        MENTIONS.with(|m| *m.borrow_mut() = None);
     }
 }
 
@@ -2286,6 +2370,32 @@ mod tests {
             .nth(n)?;
         let span = Span::new(at, at + word.len());
         resolve_pronoun(doc, span).map(|id| doc.entities[id.index()].name.clone())
+    }
+
+    #[test]
+    fn the_mention_index_finds_what_a_walk_finds() {
+        let doc = crate::analyze_text(
+            "U.S. Defense Secretary Pete Hegseth met Mexican President Claudia Sheinbaum in \
+             Mexico City. Hegseth said the Sinaloa cartel and MS-13 would be designated.",
+            Some("2025-05-05"),
+        );
+        let spans: Vec<Span> = doc
+            .tokens
+            .iter()
+            .map(|t| t.span)
+            .chain(doc.tokens.windows(3).map(|w| w[0].span.cover(w[2].span)))
+            .collect();
+        let walked: Vec<_> = spans.iter().map(|&s| entity_at(&doc, s)).collect();
+        let starts: Vec<_> = spans
+            .iter()
+            .map(|s| mention_starting(&doc, s.start))
+            .collect();
+        let _scope = PronounScope::new(&doc);
+        assert!(walked.iter().filter(|w| w.is_some()).count() >= 5);
+        for (k, &span) in spans.iter().enumerate() {
+            assert_eq!(entity_at(&doc, span), walked[k], "{:?}", doc.slice(span));
+            assert_eq!(mention_starting(&doc, span.start), starts[k]);
+        }
     }
 
     #[test]

@@ -6,8 +6,9 @@ use newsgraph_doc::layers::{EntityType, Quote, QuoteKind, Token, TokenKind};
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
 use crate::attribution::{
-    after_be, after_comma, after_comma_or_adverb, is_cue_verb, is_first_name, opens_aside,
-    opens_fronted_phrase, speaker_at, speaks_through, written, PronounScope, PREPOSITIONS,
+    after_be, after_comma, after_comma_or_adverb, is_cue_verb, is_first_name, mention_starting,
+    opens_aside, opens_fronted_phrase, speaker_at, speaks_through, written, PronounScope,
+    PREPOSITIONS,
 };
 
 /// The reported-speech stage.
@@ -432,15 +433,11 @@ fn inverted(doc: &Doc, tokens: &[Token], k: usize) -> bool {
     let Some(start) = tokens.get(k).map(|t| t.span.start) else {
         return false;
     };
-    let mention = doc
-        .entities
-        .iter()
-        .flat_map(|e| &e.mentions)
-        .find(|m| m.span.start == start);
-    let Some(mention) = mention else {
+    let Some(mention) = mention_starting(doc, start) else {
         return false;
     };
-    let after = tokens.iter().position(|t| t.span.start >= mention.span.end);
+    let after =
+        Some(tokens.partition_point(|t| t.span.start < mention.end)).filter(|&j| j < tokens.len());
     after.is_none_or(|j| matches!(doc.slice(tokens[j].span), "," | "." | ";" | "—" | "–"))
 }
 
