@@ -266,32 +266,7 @@ pub fn ner_rest<P: AsRef<str>>(
     prev2: &str,
     out: &mut Vec<u64>,
 ) {
-    let j = i as isize;
-    let w = p.word(j);
-    let tag = |k: isize| {
-        if k < 0 || k as usize >= tags.len() {
-            "<s>"
-        } else {
-            tags[k as usize].as_ref()
-        }
-    };
-    feat!(out, "pos", tag(j));
-    feat!(out, "pos-1", tag(j - 1));
-    feat!(out, "pos+1", tag(j + 1));
-    feat!(out, "pos-1pos", tag(j - 1), tag(j));
-    feat!(out, "pospos+1", tag(j), tag(j + 1));
-    feat!(out, "n1", prev);
-    feat!(out, "n2", prev2, prev);
-    feat!(out, "n1shape", prev, p.shape_at(j));
-    feat!(out, "n1w", prev, w);
-    feat!(out, "w-1w", p.word(j - 1), w);
-    feat!(out, "ww+1", w, p.word(j + 1));
-    feat!(out, "shape-1shape", p.shape_at(j - 1), p.shape_at(j));
-    feat!(out, "shapeshape+1", p.shape_at(j), p.shape_at(j + 1));
-    gazetteer_features(p, i, out);
-    if i == 0 {
-        feat!(out, "first", p.shape_at(j));
-    }
+    ner_context_with(p, tags, i, (prev, prev2), false, out);
 }
 
 /// The gazetteer's tags of word `i` and of its neighbours.
@@ -325,7 +300,7 @@ pub fn ner<P: AsRef<str>>(
 ) {
     out.clear();
     ner_word(p, i, out);
-    ner_context(p, tags, i, prev, prev2, out);
+    ner_context_with(p, tags, i, (prev, prev2), true, out);
 }
 
 /// The NER features of word `i` that depend on the word alone (its form as written and
@@ -341,13 +316,14 @@ pub fn ner_word(p: &Prepared, i: usize, out: &mut Vec<u64>) {
 }
 
 /// The NER features of word `i` that depend on its neighbours, the POS tags, the gazetteer and
-/// the two previous NER tags, in training's order (see [`pos_context`]); appended to `out`.
-fn ner_context<P: AsRef<str>>(
+/// the two previous NER tags, in training's order (see [`pos_context`]), those of single
+/// neighbours only `with_neighbours`; appended to `out`.
+fn ner_context_with<P: AsRef<str>>(
     p: &Prepared,
     tags: &[P],
     i: usize,
-    prev: &str,
-    prev2: &str,
+    (prev, prev2): (&str, &str),
+    with_neighbours: bool,
     out: &mut Vec<u64>,
 ) {
     let j = i as isize;
@@ -368,14 +344,18 @@ fn ner_context<P: AsRef<str>>(
     feat!(out, "n2", prev2, prev);
     feat!(out, "n1shape", prev, p.shape_at(j));
     feat!(out, "n1w", prev, w);
-    feat!(out, "w-1", p.word(j - 1));
-    feat!(out, "w+1", p.word(j + 1));
-    feat!(out, "w-2", p.word(j - 2));
-    feat!(out, "w+2", p.word(j + 2));
+    if with_neighbours {
+        feat!(out, "w-1", p.word(j - 1));
+        feat!(out, "w+1", p.word(j + 1));
+        feat!(out, "w-2", p.word(j - 2));
+        feat!(out, "w+2", p.word(j + 2));
+    }
     feat!(out, "w-1w", p.word(j - 1), w);
     feat!(out, "ww+1", w, p.word(j + 1));
-    feat!(out, "shape-1", p.shape_at(j - 1));
-    feat!(out, "shape+1", p.shape_at(j + 1));
+    if with_neighbours {
+        feat!(out, "shape-1", p.shape_at(j - 1));
+        feat!(out, "shape+1", p.shape_at(j + 1));
+    }
     feat!(out, "shape-1shape", p.shape_at(j - 1), p.shape_at(j));
     feat!(out, "shapeshape+1", p.shape_at(j), p.shape_at(j + 1));
     gazetteer_features(p, i, out);
