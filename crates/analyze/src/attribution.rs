@@ -1384,16 +1384,19 @@ fn attribute(
     let region = match q.parent {
         Some(p) => doc.quotes[p.index()].span,
         // A quote running over paragraphs: all of them.
-        None => match doc
-            .paragraphs
-            .iter()
-            .filter(|p| p.span.overlaps(span))
-            .map(|p| p.span)
-            .reduce(Span::cover)
-        {
-            Some(paragraphs) => paragraphs,
-            None => return (None, None, None),
-        },
+        // Paragraphs are in order and apart: those overlapping the quote are one run.
+        None => {
+            match doc.paragraphs[doc.paragraphs.partition_point(|p| p.span.end <= span.start)..]
+                .iter()
+                .take_while(|p| p.span.start < span.end)
+                .filter(|p| p.span.overlaps(span))
+                .map(|p| p.span)
+                .reduce(Span::cover)
+            {
+                Some(paragraphs) => paragraphs,
+                None => return (None, None, None),
+            }
+        }
     };
     // Sentences are in order: those overlapping the quote are one run.
     let first = doc.sentences.partition_point(|s| s.span.end <= span.start);
@@ -2299,11 +2302,20 @@ fn attribute(
             .all(|c| !c.is_alphanumeric());
         let before = doc
             .paragraphs
-            .iter()
-            .rev()
-            .find(|p| p.span.end <= region.start);
-        let last_sentence =
-            before.and_then(|p| doc.sentences.iter().rev().find(|s| p.span.contains(s.span)));
+            .partition_point(|p| p.span.end <= region.start)
+            .checked_sub(1)
+            .map(|k| &doc.paragraphs[k]);
+        // Its sentences start inside it: the last of those it holds.
+        let last_sentence = before.and_then(|p| {
+            let from = doc
+                .sentences
+                .partition_point(|s| s.span.start < p.span.start);
+            let to = doc.sentences.partition_point(|s| s.span.start < p.span.end);
+            doc.sentences[from..to.max(from)]
+                .iter()
+                .rev()
+                .find(|s| p.span.contains(s.span))
+        });
         let quoted_before =
             last_sentence.is_some_and(|s| doc.quotes[..i].iter().any(|o| s.span.overlaps(o.span)));
         if let (true, true, false, Some(sentence)) = (opens, closes, quoted_before, last_sentence) {
