@@ -512,15 +512,21 @@ impl MentionIndex {
             .flat_map(|e| e.mentions.iter().map(move |m| (m.span, e.id)))
             .collect();
         mentions.sort_by_key(|m| (m.0.start, m.1.index()));
-        let furthest = mentions
-            .iter()
-            .scan(0, |max, m| {
-                *max = m.0.end.max(*max);
-                Some(*max)
-            })
-            .collect();
+        let furthest = furthest_ends(mentions.iter().map(|m| m.0));
         MentionIndex { mentions, furthest }
     }
+}
+
+/// For spans in order of start, the furthest end among each one and those before it: the
+/// spans before a place that reach past another are then found by halving.
+pub(crate) fn furthest_ends(spans: impl IntoIterator<Item = Span>) -> Vec<u32> {
+    spans
+        .into_iter()
+        .scan(0, |max, s| {
+            *max = s.end.max(*max);
+            Some(*max)
+        })
+        .collect()
 }
 
 /// The gender the cue file gives a person entity: `Some(true)` female.
@@ -577,8 +583,9 @@ pub fn resolve_pronoun(doc: &Doc, span: Span) -> Option<EntityId> {
 /// resolved first, in order, and count as mentions of their person: a person the text keeps
 /// calling "she" stays salient without being named again.
 fn salient_person(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityId, Span)> {
-    let chains = resolve_in_order(doc, at, |_, _| {});
-    pick_person(doc, at, female, &chains, &quoted_speakers(doc))
+    let quoted = quoted_speakers(doc);
+    let chains = resolve_in_order(doc, at, &quoted, |_, _| {});
+    pick_person(doc, at, female, &chains, &quoted)
 }
 
 /// The direct quotes whose speaker is an entity, in order: inside one, "he" is not its
@@ -595,25 +602,24 @@ fn quoted_speakers(doc: &Doc) -> Vec<(Span, EntityId)> {
 }
 
 /// Resolves every he/she ending by `until` in document order, each one counting for the next;
-/// `visit` sees each pronoun's start and its person. Returns the chains built.
+/// `quoted` is [`quoted_speakers`] of `doc`; `visit` sees each pronoun's start and its person.
+/// Returns the chains built.
 fn resolve_in_order(
     doc: &Doc,
     until: u32,
+    quoted: &[(Span, EntityId)],
     mut visit: impl FnMut(u32, Option<EntityId>),
 ) -> HashMap<EntityId, Chain> {
     let mut chains: HashMap<EntityId, Chain> = HashMap::new();
-    let quoted = quoted_speakers(doc);
     for tok in doc.tokens.iter().take_while(|t| t.span.end <= until) {
         let Some(she) = pronoun_gender(doc.slice(tok.span)) else {
             continue;
         };
-        let pick = pick_person(doc, tok.span.start, Some(she), &chains, &quoted).map(|(id, _)| id);
+        let pick = pick_person(doc, tok.span.start, Some(she), &chains, quoted).map(|(id, _)| id);
         if let Some(id) = pick {
             let chain = chains.entry(id).or_default();
-            chain.pronouns += 1;
+            chain.pronouns.push(tok.span);
             chain.she += usize::from(she);
-            chain.last = Some(tok.span);
-            chain.starts.push(tok.span.start);
         }
         visit(tok.span.start, pick);
     }
@@ -641,7 +647,9 @@ impl PronounScope {
     pub(crate) fn new(doc: &Doc) -> PronounScope {
         MENTIONS.with(|m| *m.borrow_mut() = Some(MentionIndex::new(doc)));
         let mut resolved = Vec::new();
-        resolve_in_order(doc, u32::MAX, |at, pick| resolved.push((at, pick)));
+        resolve_in_order(doc, u32::MAX, &quoted_speakers(doc), |at, pick| {
+            resolved.push((at, pick))
+        });
         RESOLVED.with(|r| *r.borrow_mut() = Some(resolved));
         PronounScope
     }
@@ -671,15 +679,13 @@ fn scoped(at: u32) -> Option<Option<EntityId>> {
     })
 }
 
-/// The pronouns resolved to one person so far, and the last of them.
+/// The pronouns resolved to one person so far.
 #[derive(Clone, Debug, Default)]
 struct Chain {
-    /// Where each of them starts.
-    starts: Vec<u32>,
-    pronouns: usize,
+    /// Each of them, in order.
+    pronouns: Vec<Span>,
     /// How many of them are feminine.
     she: usize,
-    last: Option<Span>,
 }
 
 /// `Some(true)` for she/her/hers/herself, `Some(false)` for he/him/his/himself.
@@ -752,20 +758,22 @@ fn pick_person(
             // time in five, is no "she" (and the other way round): one pronoun resolved wrong
             // does not undo the rest.
             let called = match female {
-                Some(true) => chain.pronouns - chain.she,
+                Some(true) => chain.pronouns.len() - chain.she,
                 Some(false) => chain.she,
                 None => 0,
             };
-            if called >= 2 && called * 5 >= chain.pronouns * 4 {
+            if called >= 2 && called * 5 >= chain.pronouns.len() * 4 {
                 return None;
             }
-            let count = e.mentions.partition_point(|m| m.span.end <= at) + chain.pronouns;
-            let recent = e.mentions.partition_point(|m| m.span.end <= at)
-                - e.mentions.partition_point(|m| m.span.start < window)
-                + chain.starts.len()
-                - chain.starts.partition_point(|&p| p < window);
+            let named_so_far = e.mentions.partition_point(|m| m.span.end <= at);
+            let count = named_so_far + chain.pronouns.len();
+            let recent = named_so_far - e.mentions.partition_point(|m| m.span.start < window)
+                + chain.pronouns.len()
+                - chain.pronouns.partition_point(|p| p.start < window);
             let last = chain
-                .last
+                .pronouns
+                .last()
+                .copied()
                 .filter(|p| p.start > named.start)
                 .unwrap_or(named);
             let s = sentence_of(last.start);

@@ -6,9 +6,9 @@ use newsgraph_doc::layers::{EntityType, Quote, QuoteKind, Token, TokenKind};
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
 use crate::attribution::{
-    after_be, after_comma, after_comma_or_adverb, is_cue_verb, is_first_name, mention_starting,
-    opens_aside, opens_fronted_phrase, speaker_at, speaks_through, written, PronounScope,
-    PREPOSITIONS,
+    after_be, after_comma, after_comma_or_adverb, furthest_ends, is_cue_verb, is_first_name,
+    mention_starting, opens_aside, opens_fronted_phrase, speaker_at, speaks_through, written,
+    PronounScope, PREPOSITIONS,
 };
 
 /// The reported-speech stage.
@@ -157,12 +157,7 @@ impl Stage for Reported {
             .map(|(i, q)| (q.cue.map_or(q.span, |c| c.cover(q.span)), i))
             .collect();
         reach.sort_by_key(|r| r.0.start);
-        let mut furthest = Vec::with_capacity(reach.len());
-        let mut max = 0;
-        for (span, _) in &reach {
-            max = max.max(span.end);
-            furthest.push(max);
-        }
+        let furthest = furthest_ends(reach.iter().map(|r| r.0));
         // The quotes whose reach overlaps `span`.
         let near = |span: Span| -> Vec<&Quote> {
             let mut k = reach.partition_point(|r| r.0.start < span.end);

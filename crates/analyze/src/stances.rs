@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use newsgraph_doc::layers::{Quote, QuoteKind, Token, TokenKind, Upos};
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
-use crate::attribution::{speaker_at, PronounScope};
+use crate::attribution::{furthest_ends, speaker_at, PronounScope};
 
 /// The English stance file.
 pub const STANCES: &str = include_str!("../rules/quotes/stances.txt");
@@ -148,13 +148,7 @@ impl Stage for Stances {
                 .map(|q| q.span)
                 .collect();
             spans.sort_by_key(|s| s.start);
-            let furthest = spans
-                .iter()
-                .scan(0, |max, s| {
-                    *max = s.end.max(*max);
-                    Some(*max)
-                })
-                .collect();
+            let furthest = furthest_ends(spans.iter().copied());
             (spans, furthest)
         };
         let (quoted, quoted_end) = spans(false);

@@ -132,7 +132,7 @@ fn affixes(w: &str, out: &mut Vec<u64>) {
 pub fn pos(p: &Prepared, i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) {
     out.clear();
     pos_word(p, i, out);
-    pos_context(p, i, prev, prev2, out);
+    pos_context_with(p, i, (prev, prev2), true, out);
 }
 
 /// The POS features of word `i` that depend on the word alone (its form, affixes and shape),
@@ -148,24 +148,34 @@ pub fn pos_word(p: &Prepared, i: usize, out: &mut Vec<u64>) {
 
 /// The POS features of word `i` that depend on its neighbours, its place and the two previous
 /// tags, in the order training adds them (the committed models were trained so, and the same
-/// order reproduces them); appended to `out`. Taggers split them further ([`pos_neighbour`],
-/// [`pos_rest`]).
-fn pos_context(p: &Prepared, i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) {
+/// order reproduces them), those of single neighbours only `with_neighbours` (the taggers keep
+/// those by word, see [`pos_neighbour`]); appended to `out`.
+fn pos_context_with(
+    p: &Prepared,
+    i: usize,
+    (prev, prev2): (&str, &str),
+    with_neighbours: bool,
+    out: &mut Vec<u64>,
+) {
     let j = i as isize;
     let w = p.word(j);
     feat!(out, "t1", prev);
     feat!(out, "t2", prev2, prev);
     feat!(out, "t1w", prev, w);
-    feat!(out, "w-1", p.word(j - 1));
-    feat!(out, "w+1", p.word(j + 1));
-    feat!(out, "w-2", p.word(j - 2));
-    feat!(out, "w+2", p.word(j + 2));
+    if with_neighbours {
+        feat!(out, "w-1", p.word(j - 1));
+        feat!(out, "w+1", p.word(j + 1));
+        feat!(out, "w-2", p.word(j - 2));
+        feat!(out, "w+2", p.word(j + 2));
+    }
     feat!(out, "w-1w", p.word(j - 1), w);
     feat!(out, "ww+1", w, p.word(j + 1));
-    feat!(out, "suf-1", suffix(p.word(j - 1), 3));
-    feat!(out, "suf+1", suffix(p.word(j + 1), 3));
-    feat!(out, "shape+1", p.shape_at(j + 1));
-    feat!(out, "shape-1", p.shape_at(j - 1));
+    if with_neighbours {
+        feat!(out, "suf-1", suffix(p.word(j - 1), 3));
+        feat!(out, "suf+1", suffix(p.word(j + 1), 3));
+        feat!(out, "shape+1", p.shape_at(j + 1));
+        feat!(out, "shape-1", p.shape_at(j - 1));
+    }
     if i == 0 {
         feat!(out, "first", p.shape_at(j));
     }
@@ -226,16 +236,7 @@ pub fn pos_neighbour(p: &Prepared, k: isize, n: Neighbour, out: &mut Vec<u64>) {
 /// The POS features of word `i` that are neither its own nor one neighbour's: the previous
 /// tags, word pairs, the sentence's start; appended to `out`.
 pub fn pos_rest(p: &Prepared, i: usize, prev: &str, prev2: &str, out: &mut Vec<u64>) {
-    let j = i as isize;
-    let w = p.word(j);
-    feat!(out, "t1", prev);
-    feat!(out, "t2", prev2, prev);
-    feat!(out, "t1w", prev, w);
-    feat!(out, "w-1w", p.word(j - 1), w);
-    feat!(out, "ww+1", w, p.word(j + 1));
-    if i == 0 {
-        feat!(out, "first", p.shape_at(j));
-    }
+    pos_context_with(p, i, (prev, prev2), false, out);
 }
 
 /// The NER features word `k` gives the word it is the `n` neighbour of (see
@@ -316,7 +317,7 @@ pub fn ner_word(p: &Prepared, i: usize, out: &mut Vec<u64>) {
 }
 
 /// The NER features of word `i` that depend on its neighbours, the POS tags, the gazetteer and
-/// the two previous NER tags, in training's order (see [`pos_context`]), those of single
+/// the two previous NER tags, in training's order (see [`pos_context_with`]), those of single
 /// neighbours only `with_neighbours`; appended to `out`.
 fn ner_context_with<P: AsRef<str>>(
     p: &Prepared,
