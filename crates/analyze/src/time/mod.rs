@@ -144,6 +144,10 @@ const TENSE_WINDOW_BEFORE: usize = 10;
 const CLAUSE_STARTS: &[&str] = &[
     ";", "and", "but", "that", "who", "which", "while", "whereas", "because",
 ];
+/// Double quotation marks: a verb past one is the speaker's or the writer's, not the verb of
+/// the words on the other side ("“He will leave Thursday,” Castro said"); newswire's `''` is
+/// two `'` tokens.
+const QUOTE_MARKS: &[&str] = &["\"", "'", "''", "``", "“", "”", "„", "«", "»"];
 
 /// Whether the `-ed` word at `i` is a participle after a modal, `be` or `to` ("can be
 /// exercised", "will be completed", "to be held"): no past tense.
@@ -215,12 +219,13 @@ fn tense(tokens: &[matcher::TimeToken], first: usize, last: usize) -> Option<boo
     // noun phrase ("president and chief executive").
     let boundary = |i: usize| {
         let w = tokens[i].lower.as_str();
-        CLAUSE_STARTS.contains(&w)
-            && (!matches!(w, "and" | "but")
-                || tokens.get(i + 1).is_some_and(|n| {
-                    matches!(n.lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i")
-                })
-                || (i + 1 < tokens.len() && marker(tokens, i + 1).is_some()))
+        QUOTE_MARKS.contains(&w)
+            || CLAUSE_STARTS.contains(&w)
+                && (!matches!(w, "and" | "but")
+                    || tokens.get(i + 1).is_some_and(|n| {
+                        matches!(n.lower.as_str(), "he" | "she" | "they" | "it" | "we" | "i")
+                    })
+                    || (i + 1 < tokens.len() && marker(tokens, i + 1).is_some()))
     };
     // A present tense ("is calling for the redemption on Dec. 7") marks neither way and hides
     // the markers beyond it.
