@@ -178,7 +178,14 @@ fn marker(tokens: &[matcher::TimeToken], i: usize) -> Option<bool> {
     let as_early_as = w == "early"
         && i.checked_sub(1).is_some_and(|k| tokens[k].lower == "as")
         && tokens.get(i + 1).is_some_and(|n| n.lower == "as");
+    // "is to resume trading Tuesday": a plan.
+    let is_to = matches!(w, "is" | "are")
+        && to_follows
+        && tokens
+            .get(i + 2)
+            .is_some_and(|n| n.lower.chars().all(char::is_alphabetic));
     if as_early_as
+        || is_to
         || FUTURE.contains(&w)
         || (to_follows && matches!(w, "going" | "set" | "due" | "plan"))
     {
@@ -230,7 +237,7 @@ fn tense(tokens: &[matcher::TimeToken], first: usize, last: usize) -> Option<boo
     // A present tense ("is calling for the redemption on Dec. 7") marks neither way and hides
     // the markers beyond it.
     let at = |i: usize| {
-        if PRESENT.contains(&tokens[i].lower.as_str()) {
+        if PRESENT.contains(&tokens[i].lower.as_str()) && marker(tokens, i).is_none() {
             Some(None)
         } else {
             marker(tokens, i).map(Some)
@@ -248,8 +255,11 @@ fn tense(tokens: &[matcher::TimeToken], first: usize, last: usize) -> Option<boo
     let after = (last + 1..(last + 1 + TENSE_WINDOW).min(tokens.len()))
         .take_while(|&i| !boundary(i))
         .find_map(|i| at(i).map(|future| (i - last, future)));
+    // A marker past a comma after the expression belongs to the next clause ("talks that are
+    // supposed to conclude by May, invited Sinn Fein"): the clause's own verb before wins.
+    let comma_after = |e: usize| (last + 1..last + e).any(|i| tokens[i].lower == ",");
     match (before, after) {
-        (Some((d, future)), Some((e, _))) if d <= e => future,
+        (Some((d, future)), Some((e, _))) if d <= e || comma_after(e) => future,
         (_, Some((_, future))) | (Some((_, future)), None) => future,
         (None, None) => None,
     }
