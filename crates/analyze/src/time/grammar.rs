@@ -6,11 +6,12 @@
 //! lex  WORD... CLASS VALUE [cap]          words of a class, with the value they carry
 //! rule NAME: ELEMENTS => TYPE FUNC(ARGS) [mod=ARG] [pod=ARG]
 //! ex   TEXT WITH [THE EXTENT] => VALUE [dct=YYYY-MM-DD]
+//! ex   TEXT => none                       the rule finds nothing in the text
 //! ```
 //!
 //! Elements are classes (`MONTH`), literal words (`the`, `-`), alternatives (`last|past`),
 //! optional elements (`the?`), and context in angle brackets (`<in|since>`) that must match
-//! but stays outside the extent. Besides the lexicon's classes there are shapes: `YEAR`
+//! but stays outside the extent; `<!the|its>` is one token of context that is none of them. Besides the lexicon's classes there are shapes: `YEAR`
 //! (1000-2999), `DAYNUM` (1-31, `5th`), `DIGITS`, `DECADE` (`1990s`, `’90s`), `CLOCK` (`10:35`). `cap` on a lexicon
 //! line makes the word count only when capitalised (`May`, not the verb `may`). An `ex` line
 //! belongs to the rule above it; a test runs every example.
@@ -32,6 +33,8 @@ pub struct Element {
     pub alternatives: Vec<String>,
     pub optional: bool,
     pub context: bool,
+    /// `<!the|its>`: one token of context that is none of the alternatives.
+    pub negated: bool,
 }
 
 /// A rule: a pattern and how to compute its value.
@@ -47,7 +50,11 @@ pub struct Rule {
     pub examples: Vec<Example>,
 }
 
-/// An example of a rule: a text, the expected extent and value.
+/// The value of an example in which its rule must find nothing.
+pub const NONE: &str = "none";
+
+/// An example of a rule: a text, the expected extent and value ([`NONE`]: no extent, the rule
+/// finds nothing).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Example {
     pub text: String,
@@ -163,10 +170,15 @@ fn parse_rule(rest: &str) -> Result<Rule, String> {
                 Some(r) if !r.is_empty() => (r, true),
                 _ => (raw, false),
             };
+            let (raw, negated) = match raw.strip_prefix('!') {
+                Some(r) if context && !r.is_empty() => (r, true),
+                _ => (raw, false),
+            };
             Element {
                 alternatives: raw.split('|').map(str::to_owned).collect(),
                 optional,
                 context,
+                negated,
             }
         })
         .collect::<Vec<_>>();
@@ -216,11 +228,15 @@ fn parse_example(rest: &str) -> Result<Example, String> {
         .and_then(|d| d.strip_prefix("dct="))
         .map(str::to_owned);
     let text = text.trim();
-    let open = text.find('[').ok_or("ex needs [extent]")?;
-    let close = text.find(']').ok_or("ex needs [extent]")?;
+    // `=> none`: the rule finds nothing in the text.
+    let extent = match (text.find('['), text.find(']')) {
+        (Some(open), Some(close)) if open < close => text[open + 1..close].to_owned(),
+        _ if value == NONE => String::new(),
+        _ => return Err("ex needs [extent]".into()),
+    };
     Ok(Example {
         text: text.replace(['[', ']'], ""),
-        extent: text[open + 1..close].to_owned(),
+        extent,
         value,
         dct,
     })

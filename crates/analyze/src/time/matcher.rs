@@ -98,7 +98,17 @@ fn decade(s: &str) -> Option<String> {
 }
 
 fn element_matches(e: &Element, t: &TimeToken) -> Option<String> {
-    e.alternatives.iter().find_map(|alt| {
+    let found = alternative_matching(&e.alternatives, t);
+    if e.negated {
+        found.is_none().then(|| t.lower.clone())
+    } else {
+        found
+    }
+}
+
+/// The alternative (a class or a literal word) that `t` matches.
+fn alternative_matching(alternatives: &[String], t: &TimeToken) -> Option<String> {
+    alternatives.iter().find_map(|alt| {
         if alt.starts_with(|c: char| c.is_ascii_uppercase()) {
             t.classes
                 .iter()
