@@ -159,6 +159,14 @@ impl Grammar {
 fn parse_rule(rest: &str) -> Result<Rule, String> {
     let (name, rest) = rest.split_once(':').ok_or("rule needs NAME:")?;
     let (pattern, action) = rest.split_once("=>").ok_or("rule needs =>")?;
+    if let Some(bad) = pattern
+        .split_whitespace()
+        .find(|raw| !(raw.starts_with('<') && raw.ends_with('>')) && raw.contains(['<', '>']))
+    {
+        return Err(format!(
+            "{bad}: context is one element in <>, each on its own"
+        ));
+    }
     let elements = pattern
         .split_whitespace()
         .map(|raw| {
@@ -240,4 +248,33 @@ fn parse_example(rest: &str) -> Result<Example, String> {
         value,
         dct,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_is_one_bracketed_element_and_may_be_negated() {
+        let g = Grammar::parse(
+            "lex current CURRENT x\nrule r: <!the|its> CURRENT <x> => DATE lit(x)\n",
+        )
+        .unwrap();
+        let e = &g.rules[0].elements;
+        assert!(e[0].context && e[0].negated);
+        assert_eq!(e[0].alternatives, ["the", "its"]);
+        assert!(!e[1].context && !e[1].negated);
+        assert!(e[2].context && !e[2].negated);
+        let err =
+            Grammar::parse("lex may MONTH 5\nrule r: <MONTH x> y => DATE lit(x)\n").unwrap_err();
+        assert!(err.message.contains("<MONTH"), "{err}");
+    }
+
+    #[test]
+    fn an_example_of_nothing_needs_no_extent() {
+        let g = Grammar::parse("rule r: now => DATE lit(x)\nex It is here. => none\n").unwrap();
+        assert_eq!(g.rules[0].examples[0].value, NONE);
+        assert_eq!(g.rules[0].examples[0].extent, "");
+        assert!(Grammar::parse("rule r: now => DATE lit(x)\nex It is here. => x\n").is_err());
+    }
 }

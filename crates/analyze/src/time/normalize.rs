@@ -32,6 +32,9 @@ pub struct Normalized {
 
 /// The value of argument `arg`: `$k` is the k-th element's captured value, else a literal.
 fn arg(m: &Match, tokens: &[TimeToken], arg: &str) -> Option<String> {
+    if arg.len() > 1 && arg.contains(['+', '*']) {
+        return sum(m, tokens, arg);
+    }
     let Some(k) = arg.strip_prefix('$') else {
         return Some(arg.to_owned());
     };
@@ -44,6 +47,25 @@ fn arg(m: &Match, tokens: &[TimeToken], arg: &str) -> Option<String> {
         .find(|(c, _)| c == class)
         .map(|(_, v)| v.clone())
         .or_else(|| Some(token.lower.clone()))
+}
+
+/// `$2*100+$3+$5`: sums of products of element values and numbers ("January nineteen
+/// ninety-seven", "twenty four hours", "5 1/2 hours"), written without a fraction part when
+/// whole.
+fn sum(m: &Match, tokens: &[TimeToken], expr: &str) -> Option<String> {
+    let mut total = 0.0;
+    for term in expr.split('+') {
+        let mut product = 1.0;
+        for factor in term.split('*') {
+            product *= arg(m, tokens, factor.trim())?.parse::<f64>().ok()?;
+        }
+        total += product;
+    }
+    Some(if total.fract() == 0.0 {
+        format!("{}", total as i64)
+    } else {
+        format!("{total}")
+    })
 }
 
 /// The class the element named by `arg` (`$k`) matched with.
@@ -200,6 +222,7 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
         "dur" => (duration(a(0).as_deref(), unit(1)?), None),
         "set" => (duration(Some("1"), unit(0)?), None),
         "setday" => (format!("XXXX-WXX-{}", a(0)?), None),
+        "setmonth" => (format!("XXXX-{:02}", number(&a(0)?)?), None),
         "quarter" => {
             let q = number(&a(0)?)? as u32;
             let year = match a(1).and_then(|y| number(&y)) {
@@ -442,8 +465,21 @@ fn infer_year(dct: Date, m: u32, day: Option<u32>, cx: &Context) -> i32 {
         .map_or(dct.year, |(_, y)| y)
 }
 
-/// `P3D`, `PT45M`, `PXY`.
+/// `P3D`, `PT45M`, `PXY`; a half of an hour, minute, day or year in the next unit down
+/// (`PT5H30M`, `PT1M30S`, `PT36H`, `P18M`).
 fn duration(n: Option<&str>, unit: Unit) -> String {
+    if let Some(x) = n.and_then(|n| n.parse::<f64>().ok()) {
+        let whole = x.trunc() as i64;
+        if x.fract() == 0.5 {
+            match unit {
+                Unit::Hour => return format!("PT{whole}H30M"),
+                Unit::Minute => return format!("PT{whole}M30S"),
+                Unit::Day => return format!("PT{}H", whole * 24 + 12),
+                Unit::Year => return format!("P{}M", whole * 12 + 6),
+                _ => {}
+            }
+        }
+    }
     let (code, time) = unit.duration_code();
     let n = match n {
         Some(n) if n.parse::<f64>().is_ok() => n.to_owned(),
