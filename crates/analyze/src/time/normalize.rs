@@ -133,6 +133,14 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
             let u = unit(1)?;
             point(Point::at(shift(dct?, u, r), u))?
         }
+        // "the previous Friday": the one before the day the narrative is at.
+        "beforeref" => {
+            let day = match cx.reference {
+                Some(Point::Day(d)) => d,
+                _ => dct?,
+            };
+            point(Point::Day(weekday(day.add_days(-1), number(&a(0)?)? as u32, -1)))?
+        }
         "relname" => relname(number(&a(0)?)?, &a(1)?, rule.args.get(1)?, m, dct?)?,
         "ago" => {
             let u = unit(1)?;
