@@ -474,7 +474,7 @@ fn infer_year(dct: Date, m: u32, day: Option<u32>, cx: &Context) -> i32 {
 }
 
 /// `P3D`, `PT45M`, `PXY`; a half of an hour, minute, day or year in the next unit down
-/// (`PT5H30M`, `PT1M30S`, `PT36H`, `P18M`).
+/// (`PT5H30M`, `PT1M30S`, `PT36H`, `P1Y6M`).
 fn duration(n: Option<&str>, unit: Unit) -> String {
     if let Some(x) = n.and_then(|n| n.parse::<f64>().ok()) {
         let whole = x.trunc() as i64;
@@ -483,7 +483,7 @@ fn duration(n: Option<&str>, unit: Unit) -> String {
                 Unit::Hour => return format!("PT{whole}H30M"),
                 Unit::Minute => return format!("PT{whole}M30S"),
                 Unit::Day => return format!("PT{}H", whole * 24 + 12),
-                Unit::Year => return format!("P{}M", whole * 12 + 6),
+                Unit::Year => return format!("P{whole}Y6M"),
                 _ => {}
             }
         }
