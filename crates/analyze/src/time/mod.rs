@@ -304,7 +304,7 @@ pub fn tag(doc: &Doc, grammar: &Grammar, dct: Option<Date>) -> Vec<Timex> {
                 deadline: m.first.checked_sub(1).is_some_and(|k| {
                     matches!(
                         tokens[k].lower.as_str(),
-                        "to" | "until" | "till" | "through"
+                        "to" | "until" | "till" | "through" | "by"
                     )
                 }),
             };

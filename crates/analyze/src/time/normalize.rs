@@ -16,8 +16,8 @@ pub struct Context {
     pub reference: Option<Point>,
     /// The tense near the expression: `Some(true)` future ("will"), `Some(false)` past.
     pub tense: Option<bool>,
-    /// The expression ends a span of time ("extended to Nov. 16", "until June 1"): a past tense
-    /// may then report a date shortly ahead.
+    /// The expression ends a span of time ("extended to Nov. 16", "until June 1", "by year-end"):
+    /// a past tense may then report a date shortly ahead.
     pub deadline: bool,
 }
 
@@ -139,7 +139,11 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
                 Some(Point::Day(d)) => d,
                 _ => dct?,
             };
-            point(Point::Day(weekday(day.add_days(-1), number(&a(0)?)? as u32, -1)))?
+            point(Point::Day(weekday(
+                day.add_days(-1),
+                number(&a(0)?)? as u32,
+                -1,
+            )))?
         }
         "relname" => relname(number(&a(0)?)?, &a(1)?, rule.args.get(1)?, m, dct?)?,
         "ago" => {
@@ -247,7 +251,16 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
             };
             (format!("{year}-H{}", number(&a(0)?)?), None)
         }
-        "yearend" => point(Point::Day(Date::new(dct?.year, 12, 31)?))?,
+        // "by year-end" is this year's; "since year-end", in the past, last year's.
+        "yearend" => {
+            let d = dct?;
+            let year = if cx.tense == Some(false) && !cx.deadline && d.month < 12 {
+                d.year - 1
+            } else {
+                d.year
+            };
+            point(Point::Day(Date::new(year, 12, 31)?))?
+        }
         "yearquarter" => {
             // "the 1988 period": the quarter under discussion, in that year.
             let q = match cx.reference {
