@@ -233,7 +233,10 @@ pub fn normalize(m: &Match, tokens: &[TimeToken], cx: &Context) -> Option<Normal
         }
         "dur" => (duration(a(0).as_deref(), unit(1)?), None),
         "set" => (duration(Some("1"), unit(0)?), None),
-        "setday" => (format!("XXXX-WXX-{}", a(0)?), None),
+        "setday" => {
+            let pod = a(1).map(|p| format!("T{p}")).unwrap_or_default();
+            (format!("XXXX-WXX-{}{pod}", a(0)?), None)
+        }
         "setmonth" => (format!("XXXX-{:02}", number(&a(0)?)?), None),
         "quarter" => {
             let q = number(&a(0)?)? as u32;
