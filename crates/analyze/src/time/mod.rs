@@ -184,8 +184,11 @@ fn marker(tokens: &[matcher::TimeToken], i: usize) -> Option<bool> {
         && tokens
             .get(i + 2)
             .is_some_and(|n| n.lower.chars().all(char::is_alphabetic));
+    // "ahead of the weekend": the weekend to come.
+    let ahead_of = w == "ahead" && tokens.get(i + 1).is_some_and(|n| n.lower == "of");
     if as_early_as
         || is_to
+        || ahead_of
         || FUTURE.contains(&w)
         || (to_follows && matches!(w, "going" | "set" | "due" | "plan"))
     {
