@@ -7,7 +7,11 @@
 //! rule NAME: ELEMENTS => TYPE FUNC(ARGS) [mod=ARG] [pod=ARG]
 //! ex   TEXT WITH [THE EXTENT] => VALUE [dct=YYYY-MM-DD]
 //! ex   TEXT => none                       the rule finds nothing in the text
+//! ex   TEXT WITH [WORDS] => none          no time expression covers the words
 //! ```
+//!
+//! A rule of type `NONE` (`rule age: his|her MOD? DECADE => NONE`) claims its words without
+//! making a time expression: an age, not a decade.
 //!
 //! Elements are classes (`MONTH`), literal words (`the`, `-`), alternatives (`last|past`),
 //! optional elements (`the?`), and context in angle brackets (`<in|since>`) that must match
@@ -52,6 +56,10 @@ pub struct Rule {
 
 /// The value of an example in which its rule must find nothing.
 pub const NONE: &str = "none";
+
+/// The type of a rule that claims words without making a time expression of them ("in his
+/// 30s" is an age), so that no other rule takes them.
+pub const NONE_KIND: &str = "NONE";
 
 /// An example of a rule: a text, the expected extent and value ([`NONE`]: no extent, the rule
 /// finds nothing).
@@ -195,10 +203,17 @@ fn parse_rule(rest: &str) -> Result<Rule, String> {
     }
     let mut words = action.split_whitespace();
     let kind = words.next().ok_or("rule needs a TYPE")?.to_owned();
-    if !matches!(kind.as_str(), "DATE" | "TIME" | "DURATION" | "SET") {
+    if !matches!(
+        kind.as_str(),
+        "DATE" | "TIME" | "DURATION" | "SET" | NONE_KIND
+    ) {
         return Err(format!("unknown type {kind}"));
     }
-    let call = words.next().ok_or("rule needs FUNC(ARGS)")?;
+    let call = match words.next() {
+        Some(call) => call,
+        None if kind == NONE_KIND => "lit()",
+        None => return Err("rule needs FUNC(ARGS)".into()),
+    };
     let (func, args) = call.split_once('(').ok_or("FUNC(ARGS) expected")?;
     let args = args.strip_suffix(')').ok_or("missing )")?;
     let args = if args.is_empty() {
@@ -236,7 +251,7 @@ fn parse_example(rest: &str) -> Result<Example, String> {
         .and_then(|d| d.strip_prefix("dct="))
         .map(str::to_owned);
     let text = text.trim();
-    // `=> none`: the rule finds nothing in the text.
+    // `=> none`: the rule finds nothing in the text, or nothing covers the extent.
     let extent = match (text.find('['), text.find(']')) {
         (Some(open), Some(close)) if open < close => text[open + 1..close].to_owned(),
         _ if value == NONE => String::new(),
@@ -268,6 +283,13 @@ mod tests {
         let err =
             Grammar::parse("lex may MONTH 5\nrule r: <MONTH x> y => DATE lit(x)\n").unwrap_err();
         assert!(err.message.contains("<MONTH"), "{err}");
+    }
+
+    #[test]
+    fn a_none_rule_needs_no_function() {
+        let g = Grammar::parse("lex 30s DECADE 193\nrule age: his DECADE => NONE\n").unwrap();
+        assert_eq!(g.rules[0].kind, NONE_KIND);
+        assert!(Grammar::parse("rule r: now => DATE\n").is_err());
     }
 
     #[test]

@@ -311,6 +311,9 @@ pub fn tag(doc: &Doc, grammar: &Grammar, dct: Option<Date>) -> Vec<Timex> {
                     )
                 }),
             };
+            if m.rule.kind == grammar::NONE_KIND {
+                continue;
+            }
             let Some(n) = normalize::normalize(&m, &tokens, &cx) else {
                 continue;
             };
@@ -390,7 +393,16 @@ mod tests {
                 let date = ex.dct.as_deref().unwrap_or("2025-05-05");
                 let doc = crate::analyze_text(&ex.text, Some(date));
                 if ex.value == grammar::NONE {
-                    if let Some(t) = doc.timexes.iter().find(|t| t.by.rule == rule.name) {
+                    let start = ex.text.find(&ex.extent).unwrap_or(0);
+                    let words = start..start + ex.extent.len();
+                    let found = doc.timexes.iter().find(|t| {
+                        if ex.extent.is_empty() {
+                            t.by.rule == rule.name
+                        } else {
+                            t.span.start() < words.end && words.start < t.span.end()
+                        }
+                    });
+                    if let Some(t) = found {
                         failures.push(format!(
                             "{}: {:?} found [{}], want none",
                             rule.name, ex.text, &ex.text[t.span]
