@@ -76,6 +76,9 @@ pub struct Example {
 pub struct Grammar {
     pub lexicon: HashMap<String, Vec<Entry>>,
     pub rules: Vec<Rule>,
+    /// The rules each word or class can begin, by index in `rules`, with the token the key
+    /// is looked for at: 0 the first, 1 the one after (for a rule that begins with `<!X>`).
+    pub starts: HashMap<String, Vec<(usize, usize)>>,
 }
 
 /// A line of a rules file that could not be read.
@@ -160,8 +163,37 @@ impl Grammar {
                 }
             }
         }
+        grammar.starts = starts(&grammar.rules);
         Ok(grammar)
     }
+}
+
+/// The index of [`Grammar::starts`]: the alternatives of each rule's leading elements, up to
+/// its first required one, looked for past a leading `<!X>`.
+fn starts(rules: &[Rule]) -> HashMap<String, Vec<(usize, usize)>> {
+    let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for (r, rule) in rules.iter().enumerate() {
+        let mut elements = rule.elements.as_slice();
+        let mut offset = 0;
+        if let Some((first, rest)) = elements.split_first() {
+            if first.negated && !first.optional {
+                elements = rest;
+                offset = 1;
+            }
+        }
+        for e in elements {
+            for alt in &e.alternatives {
+                let entry = index.entry(alt.clone()).or_default();
+                if !entry.contains(&(r, offset)) {
+                    entry.push((r, offset));
+                }
+            }
+            if !e.optional {
+                break;
+            }
+        }
+    }
+    index
 }
 
 fn parse_rule(rest: &str) -> Result<Rule, String> {
