@@ -15,7 +15,8 @@
 //!
 //! Elements are classes (`MONTH`), literal words (`the`, `-`), alternatives (`last|past`),
 //! optional elements (`the?`), and context in angle brackets (`<in|since>`) that must match
-//! but stays outside the extent; `<!the|its>` is one token of context that is none of them. Besides the lexicon's classes there are shapes: `YEAR`
+//! but stays outside the extent; `<!the|its>` is one token of context that is none of them;
+//! `<^>` is the start of the sentence. Besides the lexicon's classes there are shapes: `YEAR`
 //! (1000-2999), `DAYNUM` (1-31, `5th`), `DIGITS`, `DECADE` (`1990s`, `’90s`), `CLOCK` (`10:35`). `cap` on a lexicon
 //! line makes the word count only when capitalised (`May`, not the verb `may`). An `ex` line
 //! belongs to the rule above it; a test runs every example.
@@ -39,6 +40,13 @@ pub struct Element {
     pub context: bool,
     /// `<!the|its>`: one token of context that is none of the alternatives.
     pub negated: bool,
+}
+
+impl Element {
+    /// `<^>`: the start of the sentence, matching no token.
+    pub fn is_sentence_start(&self) -> bool {
+        self.context && self.alternatives.len() == 1 && self.alternatives[0] == "^"
+    }
 }
 
 /// A rule: a pattern and how to compute its value.
@@ -182,6 +190,9 @@ fn starts(rules: &[Rule]) -> HashMap<String, Vec<(usize, usize)>> {
             }
         }
         for e in elements {
+            if e.is_sentence_start() {
+                continue;
+            }
             for alt in &e.alternatives {
                 let entry = index.entry(alt.clone()).or_default();
                 if !entry.contains(&(r, offset)) {
@@ -315,6 +326,14 @@ mod tests {
         let err =
             Grammar::parse("lex may MONTH 5\nrule r: <MONTH x> y => DATE lit(x)\n").unwrap_err();
         assert!(err.message.contains("<MONTH"), "{err}");
+    }
+
+    #[test]
+    fn the_sentence_start_is_context_and_begins_no_index_entry() {
+        let g = Grammar::parse("rule r: <^> now <,> => NONE\n").unwrap();
+        assert!(g.rules[0].elements[0].is_sentence_start());
+        assert!(!g.starts.contains_key("^"));
+        assert_eq!(g.starts["now"], [(0, 0)]);
     }
 
     #[test]

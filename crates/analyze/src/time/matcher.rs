@@ -106,7 +106,6 @@ fn element_matches(e: &Element, t: &TimeToken) -> Option<String> {
     }
 }
 
-
 /// The alternative (a class or a literal word) that `t` matches.
 fn alternative_matching(alternatives: &[String], t: &TimeToken) -> Option<String> {
     alternatives.iter().find_map(|alt| {
@@ -153,6 +152,13 @@ fn step(
     let Some(element) = rule.elements.get(e) else {
         return Some(t);
     };
+    if element.is_sentence_start() {
+        return if t == 0 {
+            step(rule, tokens, e + 1, t, captures)
+        } else {
+            None
+        };
+    }
     if let Some(class) = tokens.get(t).and_then(|tok| element_matches(element, tok)) {
         captures[e] = Some((t, class));
         if let Some(end) = step(rule, tokens, e + 1, t + 1, captures) {
@@ -165,7 +171,6 @@ fn step(
     }
     None
 }
-
 
 /// The rules that may begin at token `start`, by index, in the grammar's order: those the
 /// index of words and classes that begin rules names (a superset: [`match_at`] decides).
