@@ -44,9 +44,9 @@ pub fn stages() -> Vec<Box<dyn Stage>> {
         Box::new(reported::Reported),
         Box::new(sources::Sources),
         Box::new(pubdate::PubDate),
+        Box::new(language::LanguageStage),
         Box::new(time::Timexes),
         Box::new(dating::Dating),
-        Box::new(language::LanguageStage),
     ]
 }
 

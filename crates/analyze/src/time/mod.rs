@@ -1,6 +1,8 @@
 //! When: temporal expressions found and normalised to TIMEX3.
 //!
-//! The rules are data (`rules/time/en.rules`): a lexicon of words with classes and values, and
+//! The rules are data (`rules/time/<language>.rules`, English shipped; the build compiles in
+//! every file there, and a document takes its language's rules, else the English ones): a
+//! lexicon of words with classes and values, and
 //! patterns over them, each with a normalisation function and examples ([`grammar`] describes
 //! the language). The stage reads each sentence's tokens, takes the longest non-overlapping
 //! matches, and normalises them in text order against the publication date and the narrative's
@@ -13,6 +15,7 @@ mod matcher;
 mod normalize;
 mod value;
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use newsgraph_doc::layers::{Timex, TimexOffset, TimexType};
@@ -22,17 +25,44 @@ use calendar::Date;
 use grammar::Grammar;
 use normalize::Context;
 
-/// The English rules, compiled into the binary.
-pub const ENGLISH: &str = include_str!("../../rules/time/en.rules");
+mod shipped {
+    include!(concat!(env!("OUT_DIR"), "/time_rules.rs"));
+}
+
+/// The shipped rules files, by language code: every `rules/time/<code>.rules`, compiled into
+/// the binary (a new language is a new file; the build finds it).
+pub use shipped::SHIPPED;
 
 /// The timex stage.
 #[derive(Debug, Default)]
 pub struct Timexes;
 
+/// The parsed grammars of the shipped rules, by language code.
+fn grammars() -> &'static HashMap<&'static str, Grammar> {
+    static GRAMMARS: OnceLock<HashMap<&'static str, Grammar>> = OnceLock::new();
+    GRAMMARS.get_or_init(|| {
+        SHIPPED
+            .iter()
+            .map(|&(code, source)| {
+                let grammar = Grammar::parse(source)
+                    .unwrap_or_else(|e| panic!("the shipped {code} time rules parse: {e}"));
+                (code, grammar)
+            })
+            .collect()
+    })
+}
+
 /// The parsed English grammar.
 pub fn english() -> &'static Grammar {
-    static GRAMMAR: OnceLock<Grammar> = OnceLock::new();
-    GRAMMAR.get_or_init(|| Grammar::parse(ENGLISH).expect("the shipped English time rules parse"))
+    &grammars()["en"]
+}
+
+/// The grammar for a document in `language` (an ISO 639-1 code): its own rules when shipped,
+/// else the English ones (dates in other languages' texts are often written in English).
+pub fn grammar_for(language: Option<&str>) -> &'static Grammar {
+    language
+        .and_then(|code| grammars().get(code))
+        .unwrap_or_else(english)
 }
 
 impl Stage for Timexes {
@@ -40,7 +70,12 @@ impl Stage for Timexes {
         "timexes"
     }
     fn requires(&self) -> &'static [Layer] {
-        &[Layer::Sentences, Layer::Tokens, Layer::PublicationDate]
+        &[
+            Layer::Sentences,
+            Layer::Tokens,
+            Layer::PublicationDate,
+            Layer::Language,
+        ]
     }
     fn produces(&self) -> &'static [Layer] {
         &[Layer::Timexes]
@@ -50,7 +85,7 @@ impl Stage for Timexes {
             .publication_date
             .as_ref()
             .and_then(|p| Date::parse(&p.value));
-        doc.timexes = tag(doc, english(), dct);
+        doc.timexes = tag(doc, grammar_for(doc.language.as_deref()), dct);
     }
 }
 
@@ -384,14 +419,19 @@ mod tests {
     /// Every example of every rule: the extent is found and gets the value.
     #[test]
     fn every_rule_example_holds() {
-        let grammar = english();
         let mut failures = Vec::new();
         let mut count = 0;
-        for rule in &grammar.rules {
+        for (grammar, rule) in SHIPPED
+            .iter()
+            .map(|(code, _)| &grammars()[code])
+            .flat_map(|g| g.rules.iter().map(move |r| (g, r)))
+        {
             for ex in &rule.examples {
                 count += 1;
                 let date = ex.dct.as_deref().unwrap_or("2025-05-05");
-                let doc = crate::analyze_text(&ex.text, Some(date));
+                let mut doc = crate::analyze_text(&ex.text, Some(date));
+                // The file's own rules, whatever language the short example is taken for.
+                doc.timexes = tag(&doc, grammar, Date::parse(date));
                 if ex.value == grammar::NONE {
                     let start = ex.text.find(&ex.extent).unwrap_or(0);
                     let words = start..start + ex.extent.len();
@@ -439,11 +479,32 @@ mod tests {
         );
     }
 
+    /// A language is a rules file: a grammar parsed from Spanish rules tags a Spanish date
+    /// with the same engine, and a document in a language with no rules shipped gets the
+    /// English ones.
+    #[test]
+    fn a_language_is_a_rules_file() {
+        let es = Grammar::parse(
+            "lex marzo MONTH 3\nlex de DE x\nrule dia-de-mes: DAYNUM de MONTH => DATE date(_,$3,$1)\n\
+             ex Llegó el [3 de marzo]. => 2025-03-03\n",
+        )
+        .unwrap();
+        let text = "El presidente llegó a Lima el 3 de marzo con su equipo.";
+        let doc = crate::analyze_text(text, Some("2025-05-05"));
+        let found = tag(&doc, &es, Date::parse("2025-05-05"));
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].span], "3 de marzo");
+        assert_eq!(found[0].value, "2025-03-03");
+        assert!(std::ptr::eq(grammar_for(Some("xx")), english()));
+        assert!(std::ptr::eq(grammar_for(None), english()));
+        assert!(SHIPPED.iter().any(|(code, _)| *code == "en"));
+    }
+
     #[test]
     fn every_rule_has_an_example() {
-        let missing: Vec<&str> = english()
-            .rules
-            .iter()
+        let missing: Vec<&str> = grammars()
+            .values()
+            .flat_map(|g| &g.rules)
             .filter(|r| r.examples.is_empty())
             .map(|r| r.name.as_str())
             .collect();
