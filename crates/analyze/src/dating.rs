@@ -2,7 +2,8 @@
 //! quote's own sentence, outside any quote, the nearest ("she said last month"); else the
 //! narrative's reference time, the last date the text mentioned before the quote; else the
 //! publication date. Each quote says which (`date_from`). Nested quotes were said at some
-//! earlier, unstated time and get no date.
+//! earlier, unstated time and get no date. An event found by an earlier stage is dated the
+//! same way from its trigger, unless it already has a date.
 
 use newsgraph_doc::layers::{DateFrom, TimexType};
 use newsgraph_doc::{Doc, Layer, Span, Stage};
@@ -44,6 +45,20 @@ impl Stage for Dating {
             if let Some((value, from)) = date {
                 quote.date = Some(value);
                 quote.date_from = Some(from);
+            }
+        }
+        let dates: Vec<Option<(String, DateFrom)>> = doc
+            .events
+            .iter()
+            .map(|e| match e.date {
+                Some(_) => None,
+                None => date_of(doc, e.trigger),
+            })
+            .collect();
+        for (event, date) in doc.events.iter_mut().zip(dates) {
+            if let Some((value, from)) = date {
+                event.date = Some(value);
+                event.date_from = Some(from);
             }
         }
     }
@@ -128,4 +143,65 @@ fn date_of(doc: &Doc, quote: Span) -> Option<(String, DateFrom)> {
     doc.publication_date
         .as_ref()
         .map(|p| (p.value.clone(), DateFrom::Publication))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsgraph_doc::layers::Event;
+    use newsgraph_doc::Origin;
+
+    fn event(doc: &Doc, trigger: &str) -> Event {
+        let start = doc
+            .text()
+            .find(trigger)
+            .expect("the trigger is in the text");
+        Event {
+            code: "12".into(),
+            plover: None,
+            actor1: None,
+            actor2: None,
+            trigger: Span::new(start, start + trigger.len()),
+            date: None,
+            date_from: None,
+            by: Origin::new("events", "test"),
+        }
+    }
+
+    /// An event takes the date of a timex of its sentence, else the last date before it, else
+    /// the publication date, and says which; a date it has already is kept.
+    #[test]
+    fn events_are_dated_as_quotes_are() {
+        let text = "On Saturday, Sheinbaum rejected the offer. Officials met on March 3. \
+                    Later the talks stalled.";
+        let mut doc = crate::analyze_text(text, Some("2025-05-05"));
+        doc.events = vec![
+            event(&doc, "rejected"),
+            event(&doc, "stalled"),
+            Event {
+                date: Some("2024".into()),
+                ..event(&doc, "met")
+            },
+        ];
+        Dating.run(&mut doc);
+        let dated: Vec<(Option<&str>, Option<DateFrom>)> = doc
+            .events
+            .iter()
+            .map(|e| (e.date.as_deref(), e.date_from))
+            .collect();
+        assert_eq!(
+            dated,
+            [
+                (Some("2025-05-03"), Some(DateFrom::Sentence)),
+                (Some("2025-03-03"), Some(DateFrom::Narrative)),
+                (Some("2024"), None),
+            ]
+        );
+
+        let mut doc = crate::analyze_text("The talks stalled.", Some("2025-05-05"));
+        doc.events = vec![event(&doc, "stalled")];
+        Dating.run(&mut doc);
+        assert_eq!(doc.events[0].date.as_deref(), Some("2025-05-05"));
+        assert_eq!(doc.events[0].date_from, Some(DateFrom::Publication));
+    }
 }

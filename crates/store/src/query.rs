@@ -350,6 +350,7 @@ mod tests {
             actor2: None,
             trigger,
             date: Some("2026-03-09".into()),
+            date_from: None,
             by: newsgraph_doc::Origin::new("events", "test"),
         });
         assert_eq!(store.insert_batch(&[doc]).expect("insert"), 1);

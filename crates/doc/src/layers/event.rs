@@ -28,5 +28,8 @@ pub struct Event {
     /// TIMEX3 date value.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// Where `date` comes from, as for a quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_from: Option<crate::layers::DateFrom>,
     pub by: Origin,
 }
