@@ -244,8 +244,10 @@ mod tests {
     /// example of the shipped rules.
     #[test]
     fn the_start_index_misses_no_match() {
-        let grammar = super::super::english();
-        for rule in &grammar.rules {
+        let all = super::super::SHIPPED
+            .iter()
+            .map(|&(code, _)| super::super::grammar_for(Some(code)));
+        for (grammar, rule) in all.flat_map(|g| g.rules.iter().map(move |r| (g, r))) {
             for ex in &rule.examples {
                 let doc = crate::analyze_text(&ex.text, Some("2025-05-05"));
                 for sentence in &doc.sentences {

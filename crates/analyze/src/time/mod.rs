@@ -2,12 +2,12 @@
 //!
 //! The rules are data (`rules/time/<language>.rules`, English shipped; the build compiles in
 //! every file there, and a document takes its language's rules, else the English ones): a
-//! lexicon of words with classes and values, and
-//! patterns over them, each with a normalisation function and examples ([`grammar`] describes
-//! the language). The stage reads each sentence's tokens, takes the longest non-overlapping
-//! matches, and normalises them in text order against the publication date and the narrative's
-//! reference time (the last date mentioned). Extents follow TimeML: prepositions outside,
-//! determiners and modifiers ("early", "mid-") inside.
+//! lexicon of words with classes and values, and patterns over them, each with a
+//! normalisation function and examples ([`grammar`] describes the language). The stage reads
+//! each sentence's tokens, takes the longest non-overlapping matches, and normalises them in
+//! text order against the publication date and the narrative's reference time (the last date
+//! mentioned). Extents follow TimeML: prepositions outside, determiners and modifiers
+//! ("early", "mid-") inside.
 
 pub mod calendar;
 pub mod grammar;
