@@ -38,6 +38,24 @@ fn corpus(dir: &Path, n: usize) -> PathBuf {
     path
 }
 
+/// Runs `newsgraph ingest --quiet [flags] --db DB INPUTS...` and checks that it succeeds.
+fn ingest(db: &Path, flags: &[&str], inputs: &[&Path]) -> std::process::Output {
+    let out = bin()
+        .args(["ingest", "--quiet"])
+        .args(flags)
+        .arg("--db")
+        .arg(db)
+        .args(inputs)
+        .output()
+        .expect("ingest runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 fn count(db: &Path, sql: &str) -> i64 {
     let conn = rusqlite::Connection::open(db).expect("open store");
     conn.query_row(sql, [], |r| r.get(0)).unwrap_or(0)
@@ -49,18 +67,7 @@ fn ingest_is_idempotent_and_queries_find_what_was_stored() {
     let db = dir.join("news.db");
     let corpus = corpus(&dir, 20);
     for round in 0..2 {
-        let out = bin()
-            .args(["ingest", "--quiet", "--db"])
-            .arg(&db)
-            .arg(example())
-            .arg(&corpus)
-            .output()
-            .expect("ingest runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = ingest(&db, &[], &[&example(), &corpus]);
         let stderr = String::from_utf8_lossy(&out.stderr);
         let want = if round == 0 {
             "21 articles added"
@@ -147,17 +154,7 @@ fn a_killed_ingest_resumes_without_duplicates_or_losses() {
         "the ingest finished before it could be killed"
     );
 
-    let out = bin()
-        .args(["ingest", "--quiet", "--db"])
-        .arg(&db)
-        .arg(&corpus)
-        .output()
-        .expect("rerun");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ingest(&db, &[], &[&corpus]);
     assert_eq!(count(&db, "SELECT count(*) FROM documents"), n as i64);
     assert_eq!(
         count(&db, "SELECT count(DISTINCT hash) FROM documents"),
@@ -179,14 +176,7 @@ fn a_killed_ingest_resumes_without_duplicates_or_losses() {
 fn export_streams_jsonl_and_gkg() {
     let dir = temp_dir("export");
     let db = dir.join("news.db");
-    let out = bin()
-        .args(["ingest", "--quiet", "--db"])
-        .arg(&db)
-        .arg(example())
-        .arg(corpus(&dir, 5))
-        .output()
-        .expect("ingest");
-    assert!(out.status.success());
+    ingest(&db, &[], &[&example(), &corpus(&dir, 5)]);
     let jsonl = bin()
         .args(["export", "--format", "jsonl", "--db"])
         .arg(&db)
@@ -253,14 +243,8 @@ fn ingest_reads_feeds_and_warc_archives_in_folders() {
         </channel></rss>";
     std::fs::write(inputs.join("verde.rss"), feed).expect("write");
     let db = dir.join("news.db");
-    let out = bin()
-        .args(["ingest", "--quiet", "--db"])
-        .arg(&db)
-        .arg(&inputs)
-        .output()
-        .expect("ingest runs");
+    let out = ingest(&db, &[], &[&inputs]);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("2 articles added"), "{stderr}");
     for (speaker, words, date) in [
         ("Tomas Reyes", "The harbor is open again", "2026-04-02"),
@@ -293,17 +277,7 @@ fn stances_are_stored_only_when_asked_for() {
     .expect("write corpus");
     for (flag, want) in [("speech", 0), ("all", 1)] {
         let db = dir.join(format!("{flag}.db"));
-        let out = bin()
-            .args(["ingest", "--quiet", "--attributions", flag, "--db"])
-            .arg(&db)
-            .arg(&corpus)
-            .output()
-            .expect("ingest runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        ingest(&db, &["--attributions", flag], &[&corpus]);
         let sql = "SELECT count(*) FROM quotes WHERE kind = 'stance' \
                    AND text = 'the council for its silence on the port'";
         assert_eq!(count(&db, sql), want, "--attributions {flag}");

@@ -274,12 +274,10 @@ fn tense(tokens: &[matcher::TimeToken], first: usize, last: usize) -> Option<boo
     };
     // A present tense ("is calling for the redemption on Dec. 7") marks neither way and hides
     // the markers beyond it.
-    let at = |i: usize| {
-        if PRESENT.contains(&tokens[i].lower.as_str()) && marker(tokens, i).is_none() {
-            Some(None)
-        } else {
-            marker(tokens, i).map(Some)
-        }
+    let at = |i: usize| match marker(tokens, i) {
+        Some(future) => Some(Some(future)),
+        None if PRESENT.contains(&tokens[i].lower.as_str()) => Some(None),
+        None => None,
     };
     // "get around Wednesday's ruling": the verb before governs the noun, not the day.
     let possessive = tokens
