@@ -529,6 +529,12 @@ pub(crate) fn furthest_ends(spans: impl IntoIterator<Item = Span>) -> Vec<u32> {
         .collect()
 }
 
+/// Whether `word` is a first name (or title) the cue lexicon gives a gender.
+pub(crate) fn is_gendered_first_name(word: &str) -> bool {
+    let c = cues();
+    c.female.contains(word) || c.male.contains(word)
+}
+
 /// The gender the cue file gives a person entity: `Some(true)` female.
 fn gender(doc: &Doc, id: EntityId) -> Option<bool> {
     let e = &doc.entities[id.index()];

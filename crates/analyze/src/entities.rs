@@ -296,12 +296,35 @@ impl Stage for Entities {
                 });
             }
         }
+        // A name that fills a quotation is a name spoken of, not a person present: her dog
+        // "Mr. Marbles", the character "Adam", a pseudonym ("Mourey").
+        mentions.retain(|m| {
+            m.kind != EntityType::PER || !fills_quotation(doc.text(), m.span, m.role.as_deref())
+        });
         mentions.sort_by_key(|m| m.span);
         mentions.dedup_by_key(|m| m.span);
         let mut entities = merge(doc, mentions);
         propagate(doc, &mut entities);
         doc.entities = entities;
     }
+}
+
+/// Whether `span` of `text`, with its `role` before it, is all a quotation holds: a quotation
+/// mark right before them, and one right after the name or after a comma or period.
+fn fills_quotation(text: &str, span: Span, role: Option<&str>) -> bool {
+    let is_mark = |c: char| matches!(c, '"' | '“' | '”' | '«' | '»');
+    let head = &text[..span.start as usize];
+    let head = match role.and_then(|r| head.trim_end().strip_suffix(r)) {
+        Some(rest) => rest,
+        None => head,
+    };
+    let before = head.chars().next_back();
+    let mut after = text[span.end as usize..].chars();
+    let after = match after.next() {
+        Some(',' | '.') => after.next(),
+        c => c,
+    };
+    before.is_some_and(is_mark) && after.is_some_and(is_mark)
 }
 
 /// A mention before merging.
@@ -661,6 +684,26 @@ fn same_first_name(a: &str, b: &str) -> bool {
     }
 }
 
+/// The one earlier person whose first name `text` is, when it is a first name alone and one
+/// person only has it: "Isabel" after "Isabel Ruiz" (interviews and profiles call people so).
+fn by_first_name(entities: &[Entity], text: &str) -> Option<usize> {
+    let words = name_words(text);
+    let [first] = words.as_slice() else {
+        return None;
+    };
+    if !is_first_name(first) && !crate::attribution::is_gendered_first_name(first) {
+        return None;
+    }
+    let mut having = entities.iter().enumerate().filter(|(_, e)| {
+        let names = name_words(&e.name);
+        e.kind == EntityType::PER && names.len() > 1 && names.first() == Some(first)
+    });
+    match (having.next(), having.next()) {
+        (Some((i, _)), None) => Some(i),
+        _ => None,
+    }
+}
+
 fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
@@ -681,13 +724,16 @@ fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
             // give first names that differ ("Teddie Goode" is not "Matthew Goode").
             EntityType::PER => {
                 let last = name_words(&text).last().unwrap_or(&"").to_lowercase();
-                entities.iter().position(|e| {
-                    e.kind == EntityType::PER
-                        && name_words(&e.name)
-                            .last()
-                            .is_some_and(|l| l.to_lowercase() == last)
-                        && same_first_name(&e.name, &text)
-                })
+                entities
+                    .iter()
+                    .position(|e| {
+                        e.kind == EntityType::PER
+                            && name_words(&e.name)
+                                .last()
+                                .is_some_and(|l| l.to_lowercase() == last)
+                            && same_first_name(&e.name, &text)
+                    })
+                    .or_else(|| by_first_name(&entities, &text))
             }
             _ => by_key.get(&(type_key, key(&text))).copied(),
         };
@@ -855,5 +901,49 @@ mod tests {
             .collect();
         assert_eq!(people.len(), 1, "{people:?}");
         assert!(people[0].contains("Zaha"), "{people:?}");
+    }
+
+    #[test]
+    fn a_name_that_fills_a_quotation_is_spoken_of() {
+        let text = r#"her dog "Mr. Marbles". The film “Adam,” Eve said."#;
+        let at = |name: &str| {
+            let start = text.find(name).expect("the name is in the text");
+            newsgraph_doc::Span::new(start, start + name.len())
+        };
+        assert!(super::fills_quotation(text, at("Marbles"), Some("Mr.")));
+        assert!(super::fills_quotation(text, at("Adam"), None));
+        assert!(!super::fills_quotation(text, at("Eve"), None));
+        assert!(
+            !super::fills_quotation(text, at("Marbles"), None),
+            "the title is inside"
+        );
+    }
+
+    #[test]
+    fn a_first_name_alone_joins_the_one_person_who_has_it() {
+        let doc = crate::analyze_text(
+            "Wikinews interviewed Isabel Ruiz and Mario Lucero of Heaven Sent Gaming. \
+             We started it because I wanted to work with Isabel on comics.",
+            None,
+        );
+        let isabel: Vec<&newsgraph_doc::layers::Entity> = doc
+            .entities
+            .iter()
+            .filter(|e| e.name.contains("Isabel"))
+            .collect();
+        assert_eq!(isabel.len(), 1, "{:?}", doc.entities);
+        assert_eq!(isabel[0].name, "Isabel Ruiz");
+        assert_eq!(isabel[0].mentions.len(), 2);
+        let text = "Ana Lima met Ana Costa. Ana left.";
+        let two = crate::analyze_text(text, None);
+        let alone = text.rfind("Ana").expect("the last Ana");
+        let holder = two
+            .entities
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| m.span.start as usize == alone));
+        assert!(
+            holder.is_none_or(|e| e.name == "Ana"),
+            "\"Ana\" is either of two: {holder:?}"
+        );
     }
 }

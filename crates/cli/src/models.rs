@@ -15,12 +15,14 @@ pub struct TrainArgs {
     /// What to train.
     #[arg(value_enum)]
     what: What,
-    /// Training data: UD CoNLL-U for pos, UNER IOB2 for ner (plain or .gz).
-    #[arg(long)]
-    train: PathBuf,
-    /// Development data, same format, to pick the number of epochs.
-    #[arg(long)]
-    dev: PathBuf,
+    /// Training data: UD CoNLL-U for pos, UNER IOB2 for ner (plain or .gz); for words,
+    /// unlabelled text: CoNLL-U files (`.conllu`, `.conllu.gz`), and files or folders of
+    /// documents in any format `ingest` reads (text, HTML, JSONL, WARC, feeds).
+    #[arg(long, num_args = 1.., required = true)]
+    train: Vec<PathBuf>,
+    /// Development data, same format, to pick the number of epochs (pos and ner).
+    #[arg(long, required_if_eq_any([("what", "pos"), ("what", "ner")]))]
+    dev: Option<PathBuf>,
     /// Where to write the model.
     #[arg(long)]
     out: PathBuf,
@@ -33,17 +35,30 @@ pub struct TrainArgs {
     gum: Vec<PathBuf>,
     #[arg(long, default_value_t = 20)]
     epochs: usize,
-    #[arg(long, default_value_t = 1)]
-    seed: u64,
+    /// Shuffling seeds: with several (`1,3,5`), one model is trained per seed, each at its
+    /// best epoch on dev, and the model written is their average.
+    #[arg(long, value_delimiter = ',', default_value = "1")]
+    seed: Vec<u64>,
     /// Averaged weights below this magnitude are left out of the model file.
     #[arg(long, default_value_t = 0.01)]
     prune: f32,
+    /// For words: the numbers of word classes, one clustering each, coarsest first.
+    #[arg(long, value_delimiter = ',', default_value = "64,512")]
+    classes: Vec<usize>,
+    /// For words: words seen fewer times are left out of the table.
+    #[arg(long, default_value_t = 2)]
+    min_count: u32,
+    /// For words: passes of the exchange algorithm at most.
+    #[arg(long, default_value_t = 15)]
+    iterations: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum What {
     Pos,
     Ner,
+    /// The word table the NER reads (case counts and word classes) from unlabelled text.
+    Words,
 }
 
 #[derive(Debug, clap::Args)]
@@ -69,9 +84,14 @@ pub struct EvalArgs {
     /// For pronouns: the links printed by `gum_stats.py --links` on the same files.
     #[arg(long, required_if_eq("what", "pronouns"))]
     links: Option<PathBuf>,
-    /// For pronouns: print each wrong or unresolved link (document, pronoun, antecedent, pick).
+    /// For pronouns: print each wrong or unresolved link (document, pronoun, antecedent, pick);
+    /// for ner: print each sentence with a wrong entity, gold and predicted.
     #[arg(long)]
     errors: bool,
+    /// For pos and ner: a model file to score instead of the one compiled in (the NER still
+    /// reads the compiled-in POS tagger's tags, as it was trained on them).
+    #[arg(long)]
+    model: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -106,7 +126,7 @@ fn load_pos(path: Option<&PathBuf>) -> anyhow::Result<Tagger> {
 
 fn examples(what: What, path: &Path, pos: Option<&Tagger>) -> anyhow::Result<Vec<Example>> {
     let sentences = match what {
-        What::Pos => conll::read_conllu(path)?,
+        What::Pos | What::Words => conll::read_conllu(path)?,
         What::Ner => conll::read_iob2(path)?,
     };
     Ok(sentences
@@ -130,7 +150,7 @@ fn predict(tagger: &Tagger, dev: &[Example]) -> Vec<Vec<String>> {
 fn score(what: What, dev: &[Example], predicted: &[Vec<String>]) -> f64 {
     let gold: Vec<Vec<String>> = dev.iter().map(|e| e.labels.clone()).collect();
     match what {
-        What::Pos => eval::accuracy(&gold, predicted),
+        What::Pos | What::Words => eval::accuracy(&gold, predicted),
         What::Ner => eval::ner_scores(&gold, predicted)
             .get("ALL")
             .map_or(0.0, |c| c.prf().2),
@@ -141,8 +161,13 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let pos = match args.what {
         What::Pos => None,
         What::Ner => Some(load_pos(args.pos.as_ref())?),
+        What::Words => return train_words(&args),
     };
-    let mut train = examples(args.what, &args.train, pos.as_ref())?;
+    let [train_path] = args.train.as_slice() else {
+        bail!("train {} takes one --train file", args.what.name());
+    };
+    let dev_path = args.dev.as_ref().context("--dev is required")?;
+    let mut train = examples(args.what, train_path, pos.as_ref())?;
     for path in &args.gum {
         for s in conll::read_gum(path)? {
             let tags = pos
@@ -156,46 +181,140 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
             });
         }
     }
-    let dev = examples(args.what, &args.dev, pos.as_ref())?;
+    let dev = examples(args.what, dev_path, pos.as_ref())?;
     eprintln!(
         "newsgraph: {} training and {} dev sentences",
         train.len(),
         dev.len()
     );
     let kind = match args.what {
-        What::Pos => Kind::Pos,
+        What::Pos | What::Words => Kind::Pos,
         What::Ner => Kind::Ner,
     };
-    let settings = Settings {
-        epochs: args.epochs,
-        seed: args.seed,
-        prune: args.prune,
-    };
     let start = Instant::now();
-    let mut best: Option<(f64, usize, Tagger)> = None;
-    tagger::train(kind, &train, settings, |epoch, t| {
-        let s = score(args.what, &dev, &predict(t, &dev));
-        eprintln!(
-            "epoch {epoch:>2}: dev {:.2} ({:.0} s)",
-            100.0 * s,
-            start.elapsed().as_secs_f64()
+    let mut models = Vec::new();
+    for &seed in &args.seed {
+        let settings = Settings {
+            epochs: args.epochs,
+            seed,
+            prune: args.prune,
+        };
+        let mut best: Option<(f64, usize, Tagger)> = None;
+        tagger::train(kind, &train, settings, |epoch, t| {
+            let s = score(args.what, &dev, &predict(t, &dev));
+            eprintln!(
+                "seed {seed} epoch {epoch:>2}: dev {:.2} ({:.0} s)",
+                100.0 * s,
+                start.elapsed().as_secs_f64()
+            );
+            if best.as_ref().is_none_or(|(b, _, _)| s > *b) {
+                best = Some((s, epoch, t.clone()));
+            }
+        });
+        let Some((s, epoch, tagger)) = best else {
+            bail!("no epoch was trained")
+        };
+        println!(
+            "{} seed {seed}: best dev {:.2} at epoch {epoch}",
+            kind.name(),
+            100.0 * s
         );
-        if best.as_ref().is_none_or(|(b, _, _)| s > *b) {
-            best = Some((s, epoch, t.clone()));
-        }
-    });
-    let Some((s, epoch, tagger)) = best else {
-        bail!("no epoch was trained")
+        models.push(tagger);
+    }
+    let tagger = match models.as_slice() {
+        [one] => one.clone(),
+        _ => Tagger {
+            kind,
+            weights: newsgraph_models::perceptron::mean(
+                &models.iter().map(|m| &m.weights).collect::<Vec<_>>(),
+                args.prune,
+            ),
+        },
     };
+    let s = score(args.what, &dev, &predict(&tagger, &dev));
     let bytes = tagger.to_bytes();
     std::fs::write(&args.out, &bytes)
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     println!(
-        "{}: best dev {:.2} at epoch {epoch}; {} features, {:.1} MB written to {}",
+        "{}: dev {:.2}; {} features, {:.1} MB written to {}",
         kind.name(),
         100.0 * s,
         tagger.weights.len(),
         bytes.len() as f64 / 1e6,
+        args.out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+impl What {
+    fn name(self) -> &'static str {
+        match self {
+            What::Pos => "pos",
+            What::Ner => "ner",
+            What::Words => "words",
+        }
+    }
+}
+
+/// `train words`: the sentences of the unlabelled text, then the table.
+fn train_words(args: &TrainArgs) -> anyhow::Result<ExitCode> {
+    let start = Instant::now();
+    let mut sentences: Vec<Vec<String>> = Vec::new();
+    let segment = newsgraph_doc::Pipeline::new(vec![
+        Box::new(newsgraph_analyze::segment::Paragraphs),
+        Box::new(newsgraph_analyze::segment::Tokens),
+        Box::new(newsgraph_analyze::segment::Sentences),
+    ])
+    .context("segmentation stages")?;
+    let fields = newsgraph_ingest::read::Fields::default();
+    for path in newsgraph_ingest::read::expand(&args.train) {
+        let name = path.to_string_lossy();
+        if name.ends_with(".conllu") || name.ends_with(".conllu.gz") {
+            sentences.extend(conll::read_conllu(&path)?.into_iter().map(|s| s.words));
+            continue;
+        }
+        for record in newsgraph_ingest::read::open(&path, &fields) {
+            let record = record.map_err(|e| anyhow::anyhow!("{e}"))?;
+            let mut doc = newsgraph_ingest::document_from(record)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            segment.run(&mut doc);
+            let text = doc.text();
+            for s in &doc.sentences {
+                let words: Vec<String> = doc
+                    .tokens
+                    .iter()
+                    .filter(|t| t.span.start >= s.span.start && t.span.end <= s.span.end)
+                    .map(|t| text[t.span.start as usize..t.span.end as usize].to_owned())
+                    .collect();
+                if !words.is_empty() {
+                    sentences.push(words);
+                }
+            }
+        }
+    }
+    let words: usize = sentences.iter().map(Vec::len).sum();
+    eprintln!(
+        "newsgraph: {} sentences, {words} words read ({:.0} s)",
+        sentences.len(),
+        start.elapsed().as_secs_f64()
+    );
+    let table = newsgraph_models::words::build(
+        &sentences,
+        args.min_count,
+        &args.classes,
+        args.iterations,
+        |step| eprintln!("newsgraph: {step} ({:.0} s)", start.elapsed().as_secs_f64()),
+    );
+    std::fs::write(&args.out, &table)
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    println!(
+        "words: {} words in {} written to {}",
+        table.lines().filter(|l| !l.starts_with('#')).count(),
+        args.classes
+            .iter()
+            .map(|k| format!("{k} classes"))
+            .collect::<Vec<_>>()
+            .join(" and "),
         args.out.display()
     );
     Ok(ExitCode::SUCCESS)
@@ -217,6 +336,10 @@ pub fn evaluate(args: EvalArgs) -> anyhow::Result<ExitCode> {
             return crate::evalpronouns::run(&args.gum, links, args.errors);
         }
         EvalWhat::Pos => {
+            let pos = match &args.model {
+                Some(path) => load_pos(Some(path))?,
+                None => pos,
+            };
             let dev = examples(What::Pos, &dev_path, None)?;
             let start = Instant::now();
             let predicted = predict(&pos, &dev);
@@ -231,10 +354,22 @@ pub fn evaluate(args: EvalArgs) -> anyhow::Result<ExitCode> {
             );
         }
         EvalWhat::Ner => {
-            let ner = newsgraph_models::ner().context("this build carries no NER model")?;
+            let ner = match &args.model {
+                Some(path) => {
+                    let bytes = std::fs::read(path)
+                        .with_context(|| format!("cannot read {}", path.display()))?;
+                    Tagger::from_bytes(Kind::Ner, &bytes)?
+                }
+                None => newsgraph_models::ner()
+                    .cloned()
+                    .context("this build carries no NER model")?,
+            };
             let dev = examples(What::Ner, &dev_path, Some(&pos))?;
-            let predicted = predict(ner, &dev);
+            let predicted = predict(&ner, &dev);
             let gold: Vec<Vec<String>> = dev.iter().map(|e| e.labels.clone()).collect();
+            if args.errors {
+                print_ner_errors(&dev, &predicted);
+            }
             println!(
                 "{:<5} {:>6} {:>6} {:>6} {:>6} {:>6}",
                 "type", "P", "R", "F1", "gold", "pred"
@@ -253,6 +388,28 @@ pub fn evaluate(args: EvalArgs) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints each sentence whose predicted entities differ from the gold ones: the sentence, then
+/// one line per entity found by only one side (`-` gold only, `+` predicted only), to stderr.
+fn print_ner_errors(dev: &[Example], predicted: &[Vec<String>]) {
+    for (e, p) in dev.iter().zip(predicted) {
+        let gold = eval::spans(&e.labels);
+        let pred = eval::spans(p);
+        if gold == pred {
+            continue;
+        }
+        eprintln!("# {}", e.words.join(" "));
+        let show = |(kind, start, end): &(String, usize, usize)| {
+            format!("{kind}\t{}", e.words[*start..*end].join(" "))
+        };
+        for g in gold.iter().filter(|g| !pred.contains(g)) {
+            eprintln!("-\t{}", show(g));
+        }
+        for q in pred.iter().filter(|q| !gold.contains(q)) {
+            eprintln!("+\t{}", show(q));
+        }
+    }
 }
 
 /// Writes the CoNLL-U back with predicted UPOS (column 4) and `NER=` in MISC (column 10).

@@ -247,27 +247,42 @@ pub fn ner_neighbour(p: &Prepared, k: isize, n: Neighbour, out: &mut Vec<u64>) {
         Neighbour::Prev => {
             feat!(out, "w-1", p.word(k));
             feat!(out, "shape-1", p.shape_at(k));
+            word_classes(p.word(k), "class-1", out);
         }
         Neighbour::Next => {
             feat!(out, "w+1", p.word(k));
             feat!(out, "shape+1", p.shape_at(k));
+            word_classes(p.word(k), "class+1", out);
         }
         Neighbour::Next2 => feat!(out, "w+2", p.word(k)),
     }
 }
 
-/// The NER features of word `i` that are neither its own nor one neighbour's: POS tags,
-/// previous NER tags, word and shape pairs, the gazetteer, the sentence's start; appended to
+/// The word classes of lower-cased `word`, one feature per granularity, under `template`.
+fn word_classes(word: &str, template: &str, out: &mut Vec<u64>) {
+    let Some(info) = crate::words::global().get(word) else {
+        return;
+    };
+    for (g, class) in info.classes.iter().enumerate() {
+        feat!(out, template, DIGITS[g.min(4)], class.to_string());
+    }
+}
+
+/// The NER features of word `i` that are neither its own, one neighbour's nor the previous
+/// tag's: POS tags, word and shape pairs, the gazetteer, the sentence's start; appended to
 /// `out`.
-pub fn ner_rest<P: AsRef<str>>(
-    p: &Prepared,
-    tags: &[P],
-    i: usize,
-    prev: &str,
-    prev2: &str,
-    out: &mut Vec<u64>,
-) {
-    ner_context_with(p, tags, i, (prev, prev2), false, out);
+pub fn ner_rest<P: AsRef<str>>(p: &Prepared, tags: &[P], i: usize, out: &mut Vec<u64>) {
+    ner_context_with(p, tags, i, false, out);
+}
+
+/// The NER features of word `i` that join the previous word's tag `prev` (`<s>` at the start)
+/// to the word itself: they depend on that tag and word `i` alone, so the decoder scores them
+/// once per word and tag; appended to `out`.
+pub fn ner_prev(p: &Prepared, i: usize, prev: &str, out: &mut Vec<u64>) {
+    let j = i as isize;
+    feat!(out, "n1", prev);
+    feat!(out, "n1shape", prev, p.shape_at(j));
+    feat!(out, "n1w", prev, p.word(j));
 }
 
 /// The gazetteer's tags of word `i` and of its neighbours.
@@ -290,22 +305,18 @@ fn gazetteer_features(p: &Prepared, i: usize, out: &mut Vec<u64>) {
     }
 }
 
-/// NER features of word `i`, given the sentence's POS tags and the two previous NER tags.
-pub fn ner<P: AsRef<str>>(
-    p: &Prepared,
-    tags: &[P],
-    i: usize,
-    prev: &str,
-    prev2: &str,
-    out: &mut Vec<u64>,
-) {
+/// NER features of word `i`, given the sentence's POS tags and the previous word's NER tag:
+/// [`ner_word`]'s, its context's and [`ner_prev`]'s.
+pub fn ner<P: AsRef<str>>(p: &Prepared, tags: &[P], i: usize, prev: &str, out: &mut Vec<u64>) {
     out.clear();
     ner_word(p, i, out);
-    ner_context_with(p, tags, i, (prev, prev2), true, out);
+    ner_context_with(p, tags, i, true, out);
+    ner_prev(p, i, prev, out);
 }
 
 /// The NER features of word `i` that depend on the word alone (its form as written and
-/// lower-cased, affixes, shape), so their scores may be cached by word; appended to `out`.
+/// lower-cased, affixes, shape, how the word table says it is written and its classes there),
+/// so their scores may be cached by word; appended to `out`.
 pub fn ner_word(p: &Prepared, i: usize, out: &mut Vec<u64>) {
     let j = i as isize;
     let w = p.word(j);
@@ -314,16 +325,27 @@ pub fn ner_word(p: &Prepared, i: usize, out: &mut Vec<u64>) {
     feat!(out, "o", &p.original[i]);
     affixes(w, out);
     feat!(out, "shape", p.shape_at(j));
+    let table = crate::words::global();
+    let case = table.case_class(w);
+    feat!(out, "case", case);
+    feat!(out, "caseshape", case, p.shape_at(j));
+    for (g, class) in table
+        .get(w)
+        .into_iter()
+        .flat_map(|i| i.classes.iter().enumerate())
+    {
+        let (g, class) = (DIGITS[g.min(4)], class.to_string());
+        feat!(out, "class", g, &class);
+    }
 }
 
-/// The NER features of word `i` that depend on its neighbours, the POS tags, the gazetteer and
-/// the two previous NER tags, in training's order (see [`pos_context_with`]), those of single
-/// neighbours only `with_neighbours`; appended to `out`.
+/// The NER features of word `i` that depend on its neighbours, the POS tags and the
+/// gazetteer, in training's order (see [`pos_context_with`]), those of single neighbours only
+/// `with_neighbours`; appended to `out`.
 fn ner_context_with<P: AsRef<str>>(
     p: &Prepared,
     tags: &[P],
     i: usize,
-    (prev, prev2): (&str, &str),
     with_neighbours: bool,
     out: &mut Vec<u64>,
 ) {
@@ -341,10 +363,6 @@ fn ner_context_with<P: AsRef<str>>(
     feat!(out, "pos+1", tag(j + 1));
     feat!(out, "pos-1pos", tag(j - 1), tag(j));
     feat!(out, "pospos+1", tag(j), tag(j + 1));
-    feat!(out, "n1", prev);
-    feat!(out, "n2", prev2, prev);
-    feat!(out, "n1shape", prev, p.shape_at(j));
-    feat!(out, "n1w", prev, w);
     if with_neighbours {
         feat!(out, "w-1", p.word(j - 1));
         feat!(out, "w+1", p.word(j + 1));
@@ -356,6 +374,8 @@ fn ner_context_with<P: AsRef<str>>(
     if with_neighbours {
         feat!(out, "shape-1", p.shape_at(j - 1));
         feat!(out, "shape+1", p.shape_at(j + 1));
+        word_classes(p.word(j - 1), "class-1", out);
+        word_classes(p.word(j + 1), "class+1", out);
     }
     feat!(out, "shape-1shape", p.shape_at(j - 1), p.shape_at(j));
     feat!(out, "shapeshape+1", p.shape_at(j), p.shape_at(j + 1));
@@ -390,9 +410,10 @@ mod tests {
                     pos_word(&p, i, &mut parts);
                     pos_rest(&p, i, "NOUN", "DET", &mut parts);
                 } else {
-                    ner(&p, &tags, i, "B-PER", "O", &mut whole);
+                    ner(&p, &tags, i, "B-PER", &mut whole);
                     ner_word(&p, i, &mut parts);
-                    ner_rest(&p, &tags, i, "B-PER", "O", &mut parts);
+                    ner_rest(&p, &tags, i, &mut parts);
+                    ner_prev(&p, i, "B-PER", &mut parts);
                 }
                 for n in Neighbour::ALL {
                     let k = i as isize + n.offset();

@@ -9,6 +9,7 @@ pub mod format;
 pub mod gazetteer;
 pub mod perceptron;
 pub mod tagger;
+pub mod words;
 
 use std::sync::OnceLock;
 

@@ -301,20 +301,28 @@ impl Trainer {
 
     /// One example seen: if `guess` is wrong, moves weights towards `truth`.
     pub fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
-        self.step += 1;
-        if truth == guess {
-            return;
+        self.tick(1);
+        if truth != guess {
+            self.nudge(features, truth, 1.0);
+            self.nudge(features, guess, -1.0);
         }
+    }
+
+    /// Counts `n` examples seen, for the averages (a structured update nudges after this).
+    pub fn tick(&mut self, n: u64) {
+        self.step += n;
+    }
+
+    /// Adds `delta` to the weight of `class` for each of `features`.
+    pub fn nudge(&mut self, features: &[u64], class: usize, delta: f32) {
         let n = self.classes.len();
         for f in features {
-            for (class, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
-                let w = self.weights.entry(*f).or_insert_with(|| vec![0.0; n]);
-                let t = self.totals.entry(*f).or_insert_with(|| vec![0.0; n]);
-                let s = self.stamps.entry(*f).or_insert_with(|| vec![0; n]);
-                t[class] += f64::from(w[class]) * (self.step - s[class]) as f64;
-                s[class] = self.step;
-                w[class] += delta;
-            }
+            let w = self.weights.entry(*f).or_insert_with(|| vec![0.0; n]);
+            let t = self.totals.entry(*f).or_insert_with(|| vec![0.0; n]);
+            let s = self.stamps.entry(*f).or_insert_with(|| vec![0; n]);
+            t[class] += f64::from(w[class]) * (self.step - s[class]) as f64;
+            s[class] = self.step;
+            w[class] += delta;
         }
     }
 
@@ -338,6 +346,40 @@ impl Trainer {
         }
         Weights::new(self.classes.clone(), table)
     }
+}
+
+/// The mean of models with the same classes (trained with different seeds: their mean varies
+/// less than any one of them), dropping weights whose magnitude is below `min`.
+pub fn mean(models: &[&Weights], min: f32) -> Weights {
+    let classes = models
+        .first()
+        .map(|m| m.classes.clone())
+        .unwrap_or_default();
+    let mut sums: FeatureMap<Vec<f32>> = FeatureMap::default();
+    for model in models {
+        for (f, pairs) in model.features() {
+            let row = sums.entry(f).or_insert_with(|| vec![0.0; classes.len()]);
+            for (c, w) in pairs {
+                if let Some(slot) = row.get_mut(usize::from(c)) {
+                    *slot += w;
+                }
+            }
+        }
+    }
+    let n = models.len().max(1) as f32;
+    let table = sums
+        .into_iter()
+        .filter_map(|(f, row)| {
+            let kept: Vec<(u16, f32)> = row
+                .into_iter()
+                .enumerate()
+                .map(|(c, w)| (c as u16, w / n))
+                .filter(|(_, w)| w.abs() >= min)
+                .collect();
+            (!kept.is_empty()).then_some((f, kept))
+        })
+        .collect();
+    Weights::new(classes, table)
 }
 
 /// The index of the best score, ties to the lowest index.
@@ -381,5 +423,20 @@ mod tests {
             }
         }
         assert_eq!(weights.get(hash(&[b"absent"])), None);
+    }
+
+    #[test]
+    fn the_mean_of_models_averages_each_weight_and_prunes_the_small() {
+        let classes: Vec<String> = vec!["A".into(), "B".into()];
+        let (f, g, h) = (hash(&[b"f"]), hash(&[b"g"]), hash(&[b"h"]));
+        let one = Weights::new(
+            classes.clone(),
+            vec![(f, vec![(0, 1.0), (1, -2.0)]), (g, vec![(0, 0.5)])],
+        );
+        let two = Weights::new(classes, vec![(f, vec![(0, 3.0)]), (h, vec![(1, 0.01)])]);
+        let mean = mean(&[&one, &two], 0.1);
+        assert_eq!(mean.get(f), Some(vec![(0, 2.0), (1, -1.0)]));
+        assert_eq!(mean.get(g), Some(vec![(0, 0.25)]));
+        assert_eq!(mean.get(h), None, "0.005 is pruned");
     }
 }

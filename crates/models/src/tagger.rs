@@ -38,19 +38,9 @@ pub fn allowed(prev: &str, tag: &str) -> bool {
     }
 }
 
-/// Rules out the IOB2 tags that may not follow `prev`.
-fn mask(classes: &[String], prev: &str, scores: &mut [f32]) {
-    for (c, s) in classes.iter().zip(scores.iter_mut()) {
-        if !allowed(prev, c) {
-            *s = f32::NEG_INFINITY;
-        }
-    }
-}
-
-/// Shared decoding: `score(i, prev, prev2, features, scores)` fills the scores of word `i`.
-/// Returns class indices.
+/// Greedy decoding, left to right: `score(i, prev, prev2, features, scores)` fills the scores
+/// of word `i`. Returns class indices.
 fn decode(
-    kind: Kind,
     classes: &[String],
     n: usize,
     mut score: impl FnMut(usize, &str, &str, &mut Vec<u64>, &mut Vec<f32>),
@@ -63,10 +53,54 @@ fn decode(
         let prev = name(i.checked_sub(1).and_then(|k| out.get(k)));
         let prev2 = name(i.checked_sub(2).and_then(|k| out.get(k)));
         score(i, prev, prev2, &mut feats, &mut scores);
-        if kind == Kind::Ner {
-            mask(classes, prev, &mut scores);
-        }
         out.push(argmax(&scores));
+    }
+    out
+}
+
+/// The name of previous-tag index `p` of `classes`: a class, or `<s>` for `p == classes.len()`.
+fn prev_name(classes: &[String], p: usize) -> &str {
+    classes.get(p).map_or("<s>", String::as_str)
+}
+
+/// The best sequence of IOB2 tags that follow one another as they may (Viterbi, first order).
+/// With `n` classes, `own[i * n + c]` scores class `c` at word `i` and `after[(i * (n + 1) +
+/// p) * n + c]` scores it after previous class `p` (`p == n`: the sentence's start).
+fn viterbi(classes: &[String], own: &[f32], after: &[f32]) -> Vec<usize> {
+    let n = classes.len();
+    let len = own.len() / n.max(1);
+    if len == 0 {
+        return Vec::new();
+    }
+    let can = |p: usize, c: usize| allowed(prev_name(classes, p), &classes[c]);
+    let mut best = vec![f32::NEG_INFINITY; n];
+    let mut back = vec![0usize; len * n];
+    for c in 0..n {
+        if can(n, c) {
+            best[c] = own[c] + after[n * n + c];
+        }
+    }
+    let mut next = vec![f32::NEG_INFINITY; n];
+    for i in 1..len {
+        for c in 0..n {
+            next[c] = f32::NEG_INFINITY;
+            for p in 0..n {
+                if best[p] == f32::NEG_INFINITY || !can(p, c) {
+                    continue;
+                }
+                let s = best[p] + after[(i * (n + 1) + p) * n + c];
+                if s > next[c] {
+                    next[c] = s;
+                    back[i * n + c] = p;
+                }
+            }
+            next[c] += own[i * n + c];
+        }
+        std::mem::swap(&mut best, &mut next);
+    }
+    let mut out = vec![argmax(&best); len];
+    for i in (1..len).rev() {
+        out[i - 1] = back[i * n + out[i]];
     }
     out
 }
@@ -110,6 +144,10 @@ impl Tagger {
         let n = w.classes.len();
         let len = p.lower.len();
         let model = w.id().to_le_bytes();
+        // The NER's rows also hold, per previous tag, the scores of the features joining it
+        // to the word (see `features::ner_prev`).
+        let prev_rows = if self.kind == Kind::Ner { n + 1 } else { 0 };
+        let size = (ROLES + prev_rows) * n;
         WORD_SCORES
             .with(|cache| {
                 let mut cache = cache.borrow_mut();
@@ -127,9 +165,11 @@ impl Tagger {
                         } else {
                             hash(&[&model, p.original[k as usize].as_bytes()])
                         };
-                        cache.row(key, n, |out, feats, scratch| {
-                            // Own features first, then one row per neighbour role.
-                            if (0..len as isize).contains(&k) {
+                        cache.row(key, size, |out, feats, scratch| {
+                            // Own features first, then one row per neighbour role, then one
+                            // per previous tag.
+                            let within = (0..len as isize).contains(&k);
+                            if within {
                                 feats.clear();
                                 match self.kind {
                                     Kind::Pos => features::pos_word(p, k as usize, feats),
@@ -147,31 +187,51 @@ impl Tagger {
                                 w.scores(feats, scratch);
                                 out[(r + 1) * n..(r + 2) * n].copy_from_slice(scratch);
                             }
+                            for prev in (0..prev_rows).filter(|_| within) {
+                                feats.clear();
+                                let name = prev_name(&w.classes, prev);
+                                features::ner_prev(p, k as usize, name, feats);
+                                w.scores(feats, scratch);
+                                let at = (ROLES + prev) * n;
+                                out[at..at + n].copy_from_slice(scratch);
+                            }
                         })
                     })
                     .collect();
                 let kept = &cache.scores;
-                decode(
-                    self.kind,
-                    &w.classes,
-                    len,
-                    |i, prev, prev2, feats, scores| {
-                        scores.clear();
-                        scores.extend_from_slice(&kept[rows[i + 2]..rows[i + 2] + n]);
-                        for (r, role) in features::Neighbour::ALL.into_iter().enumerate() {
-                            let at = rows[(i as isize + 2 + role.offset()) as usize] + (r + 1) * n;
-                            for (s, v) in scores.iter_mut().zip(&kept[at..at + n]) {
-                                *s += v;
-                            }
+                // The scores of word `i`'s features that neither tag nor tags before it change.
+                let fixed = |i: usize, feats: &mut Vec<u64>, scores: &mut Vec<f32>| {
+                    scores.clear();
+                    scores.extend_from_slice(&kept[rows[i + 2]..rows[i + 2] + n]);
+                    for (r, role) in features::Neighbour::ALL.into_iter().enumerate() {
+                        let at = rows[(i as isize + 2 + role.offset()) as usize] + (r + 1) * n;
+                        for (s, v) in scores.iter_mut().zip(&kept[at..at + n]) {
+                            *s += v;
                         }
-                        feats.clear();
-                        match self.kind {
-                            Kind::Pos => features::pos_rest(p, i, prev, prev2, feats),
-                            Kind::Ner => features::ner_rest(p, pos, i, prev, prev2, feats),
-                        }
+                    }
+                    feats.clear();
+                };
+                match self.kind {
+                    Kind::Pos => decode(&w.classes, len, |i, prev, prev2, feats, scores| {
+                        fixed(i, feats, scores);
+                        features::pos_rest(p, i, prev, prev2, feats);
                         w.add_scores(feats, scores);
-                    },
-                )
+                    }),
+                    Kind::Ner => {
+                        let (mut feats, mut scores) = (Vec::with_capacity(32), Vec::new());
+                        let mut own = Vec::with_capacity(len * n);
+                        let mut after = Vec::with_capacity(len * (n + 1) * n);
+                        for i in 0..len {
+                            fixed(i, &mut feats, &mut scores);
+                            features::ner_rest(p, pos, i, &mut feats);
+                            w.add_scores(&feats, &mut scores);
+                            own.extend_from_slice(&scores);
+                            let at = rows[i + 2] + ROLES * n;
+                            after.extend_from_slice(&kept[at..at + (n + 1) * n]);
+                        }
+                        viterbi(&w.classes, &own, &after)
+                    }
+                }
             })
             .into_iter()
             .map(|c| w.classes[c].as_str())
@@ -189,27 +249,28 @@ struct WordScores {
 }
 
 impl WordScores {
-    /// The start of the rows under `key`, filled by `fill(rows, features, scratch)` the first
-    /// time (the rows start at zero).
+    /// The start of the `size` scores under `key`, filled by `fill(rows, features, scratch)`
+    /// the first time (the rows start at zero).
     fn row(
         &mut self,
         key: u64,
-        n: usize,
+        size: usize,
         fill: impl FnOnce(&mut [f32], &mut Vec<u64>, &mut Vec<f32>),
     ) -> usize {
         if let Some(&at) = self.rows.get(&key) {
             return at;
         }
         let at = self.scores.len();
-        self.scores.resize(at + ROLES * n, 0.0);
-        let (mut feats, mut scratch) = (Vec::with_capacity(16), Vec::with_capacity(n));
+        self.scores.resize(at + size, 0.0);
+        let (mut feats, mut scratch) = (Vec::with_capacity(16), Vec::with_capacity(size));
         fill(&mut self.scores[at..], &mut feats, &mut scratch);
         self.rows.insert(key, at);
         at
     }
 }
 
-/// A word's rows: its own features, then the four neighbour roles.
+/// A word's rows: its own features, then the four neighbour roles (then, for the NER, one per
+/// previous tag).
 const ROLES: usize = 1 + features::Neighbour::ALL.len();
 
 /// A small deterministic generator for shuffling (xorshift64*).
@@ -277,30 +338,86 @@ pub fn train(
         rng.shuffle(&mut order);
         for &k in &order {
             let (e, p) = (&examples[k], &prepared[k]);
-            let mut out: Vec<String> = Vec::with_capacity(e.words.len());
-            let mut feats = Vec::with_capacity(48);
-            let mut scores = Vec::new();
-            for i in 0..e.words.len() {
-                let prev = if i >= 1 { out[i - 1].as_str() } else { "<s>" };
-                let prev2 = if i >= 2 { out[i - 2].as_str() } else { "<s>" };
-                match kind {
-                    Kind::Pos => features::pos(p, i, prev, prev2, &mut feats),
-                    Kind::Ner => features::ner(p, &e.pos, i, prev, prev2, &mut feats),
-                }
-                trainer.scores(&feats, &mut scores);
-                if kind == Kind::Ner {
-                    mask(&classes, prev, &mut scores);
-                }
-                let guess = argmax(&scores);
-                let truth = index(&e.labels[i]);
-                trainer.update(&feats, truth, guess);
-                out.push(classes[guess].clone());
+            match kind {
+                Kind::Pos => train_greedy(&mut trainer, e, p, &index),
+                Kind::Ner => train_viterbi(&mut trainer, e, p, &index),
             }
         }
         tagger.weights = trainer.average(settings.prune);
         report(epoch, &tagger);
     }
     tagger
+}
+
+/// One greedy pass over a POS example: each word's guess made after the previous guesses,
+/// and the weights moved when it is wrong.
+fn train_greedy(trainer: &mut Trainer, e: &Example, p: &Prepared, index: &impl Fn(&str) -> usize) {
+    let classes = trainer.classes.clone();
+    let mut out: Vec<&str> = Vec::with_capacity(e.words.len());
+    let mut feats = Vec::with_capacity(48);
+    let mut scores = Vec::new();
+    for i in 0..e.words.len() {
+        let prev = if i >= 1 { out[i - 1] } else { "<s>" };
+        let prev2 = if i >= 2 { out[i - 2] } else { "<s>" };
+        features::pos(p, i, prev, prev2, &mut feats);
+        trainer.scores(&feats, &mut scores);
+        let guess = argmax(&scores);
+        trainer.update(&feats, index(&e.labels[i]), guess);
+        out.push(&classes[guess]);
+    }
+}
+
+/// One structured pass over an NER example (Collins 2002): the whole sentence decoded with
+/// [`viterbi`], then, where the best sequence differs from the gold one, the weights moved
+/// towards the gold tags' features and away from the guessed tags'.
+fn train_viterbi(trainer: &mut Trainer, e: &Example, p: &Prepared, index: &impl Fn(&str) -> usize) {
+    let n = trainer.classes.len();
+    let len = e.words.len();
+    let mut fixed: Vec<Vec<u64>> = Vec::with_capacity(len);
+    let mut joined: Vec<Vec<Vec<u64>>> = Vec::with_capacity(len);
+    let (mut own, mut after) = (
+        Vec::with_capacity(len * n),
+        Vec::with_capacity(len * (n + 1) * n),
+    );
+    let mut scores = Vec::new();
+    for i in 0..len {
+        let mut feats = Vec::with_capacity(48);
+        features::ner_word(p, i, &mut feats);
+        features::ner_rest(p, &e.pos, i, &mut feats);
+        for role in features::Neighbour::ALL {
+            features::ner_neighbour(p, i as isize + role.offset(), role, &mut feats);
+        }
+        trainer.scores(&feats, &mut scores);
+        own.extend_from_slice(&scores);
+        fixed.push(feats);
+        let mut per_prev = Vec::with_capacity(n + 1);
+        for prev in 0..=n {
+            let mut feats = Vec::with_capacity(3);
+            features::ner_prev(p, i, prev_name(&trainer.classes, prev), &mut feats);
+            trainer.scores(&feats, &mut scores);
+            after.extend_from_slice(&scores);
+            per_prev.push(feats);
+        }
+        joined.push(per_prev);
+    }
+    let guess = viterbi(&trainer.classes, &own, &after);
+    let gold: Vec<usize> = e.labels.iter().map(|l| index(l)).collect();
+    trainer.tick(len as u64);
+    for i in 0..len {
+        let (g, t) = (guess[i], gold[i]);
+        if g != t {
+            trainer.nudge(&fixed[i], t, 1.0);
+            trainer.nudge(&fixed[i], g, -1.0);
+        }
+        let (gp, tp) = match i {
+            0 => (n, n),
+            _ => (guess[i - 1], gold[i - 1]),
+        };
+        if (gp, g) != (tp, t) {
+            trainer.nudge(&joined[i][tp], t, 1.0);
+            trainer.nudge(&joined[i][gp], g, -1.0);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -319,15 +436,10 @@ mod tests {
     fn uncached(tagger: &Tagger, words: &[&str]) -> Vec<String> {
         let p = Prepared::new(words, false);
         let w = &tagger.weights;
-        decode(
-            tagger.kind,
-            &w.classes,
-            words.len(),
-            |i, prev, prev2, feats, scores| {
-                features::pos(&p, i, prev, prev2, feats);
-                w.scores(feats, scores);
-            },
-        )
+        decode(&w.classes, words.len(), |i, prev, prev2, feats, scores| {
+            features::pos(&p, i, prev, prev2, feats);
+            w.scores(feats, scores);
+        })
         .into_iter()
         .map(|c| w.classes[c].clone())
         .collect()
@@ -367,5 +479,112 @@ mod tests {
             assert_eq!(got, uncached(tagger, &words));
         }
         assert_ne!(verbs.tag(&words, NO_POS), nouns.tag(&words, NO_POS));
+    }
+
+    fn ner_example(pairs: &[(&str, &str, &str)]) -> Example {
+        Example {
+            words: pairs.iter().map(|p| p.0.to_owned()).collect(),
+            labels: pairs.iter().map(|p| p.1.to_owned()).collect(),
+            pos: pairs.iter().map(|p| p.2.to_owned()).collect(),
+        }
+    }
+
+    /// NER tags from all of a word's features looked up afresh for each previous tag.
+    fn uncached_ner(tagger: &Tagger, words: &[&str], pos: &[&str]) -> Vec<String> {
+        let p = Prepared::new(words, true);
+        let w = &tagger.weights;
+        let n = w.classes.len();
+        let (mut feats, mut scores) = (Vec::new(), Vec::new());
+        let own = vec![0.0; words.len() * n];
+        let mut after = Vec::new();
+        for i in 0..words.len() {
+            for prev in 0..=n {
+                features::ner(&p, pos, i, prev_name(&w.classes, prev), &mut feats);
+                w.scores(&feats, &mut scores);
+                after.extend_from_slice(&scores);
+            }
+        }
+        viterbi(&w.classes, &own, &after)
+            .into_iter()
+            .map(|c| w.classes[c].clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_ner_decodes_with_kept_scores_as_with_all_features() {
+        let train_set = [
+            ner_example(&[
+                ("Ana", "B-PER", "PROPN"),
+                ("Lima", "I-PER", "PROPN"),
+                ("visited", "O", "VERB"),
+                ("Quito", "B-LOC", "PROPN"),
+                (".", "O", "PUNCT"),
+            ]),
+            ner_example(&[
+                ("Acme", "B-ORG", "PROPN"),
+                ("Corp", "I-ORG", "PROPN"),
+                ("hired", "O", "VERB"),
+                ("Ana", "B-PER", "PROPN"),
+                ("Lima", "I-PER", "PROPN"),
+            ]),
+        ];
+        let settings = Settings {
+            epochs: 10,
+            seed: 1,
+            prune: 0.0,
+        };
+        let tagger = train(Kind::Ner, &train_set, settings, |_, _| {});
+        for e in &train_set {
+            let words: Vec<&str> = e.words.iter().map(String::as_str).collect();
+            let pos: Vec<&str> = e.pos.iter().map(String::as_str).collect();
+            let got = tagger.tag(&words, &pos);
+            assert_eq!(got, e.labels, "a training sentence is learnt");
+            assert_eq!(got, uncached_ner(&tagger, &words, &pos));
+        }
+        let words = ["Quito", "hired", "Acme", "Corp", "."];
+        let pos = ["PROPN", "VERB", "PROPN", "PROPN", "PUNCT"];
+        assert_eq!(
+            tagger.tag(&words, &pos),
+            uncached_ner(&tagger, &words, &pos)
+        );
+    }
+
+    #[test]
+    fn viterbi_finds_the_best_sequence_that_follows_iob2() {
+        let classes: Vec<String> = ["B-LOC", "B-PER", "I-LOC", "I-PER", "O"]
+            .map(str::to_owned)
+            .to_vec();
+        let n = classes.len();
+        let mut rng = Rng(7);
+        let mut score = || (rng.next() % 2001) as f32 / 100.0 - 10.0;
+        for _ in 0..50 {
+            let len = 3;
+            let own: Vec<f32> = (0..len * n).map(|_| score()).collect();
+            let after: Vec<f32> = (0..len * (n + 1) * n).map(|_| score()).collect();
+            let total = |seq: &[usize]| -> Option<f32> {
+                let mut t = 0.0;
+                for (i, &c) in seq.iter().enumerate() {
+                    let p = if i == 0 { n } else { seq[i - 1] };
+                    if !allowed(prev_name(&classes, p), &classes[c]) {
+                        return None;
+                    }
+                    t += own[i * n + c] + after[(i * (n + 1) + p) * n + c];
+                }
+                Some(t)
+            };
+            let mut best = f32::NEG_INFINITY;
+            for code in 0..n.pow(len as u32) {
+                let seq: Vec<usize> = (0..len).map(|i| code / n.pow(i as u32) % n).collect();
+                if let Some(t) = total(&seq) {
+                    best = best.max(t);
+                }
+            }
+            let got = viterbi(&classes, &own, &after);
+            let got_total = total(&got).expect("the sequence follows IOB2");
+            assert!(
+                (got_total - best).abs() < 1e-3,
+                "{got_total} against {best}"
+            );
+        }
     }
 }
