@@ -274,8 +274,22 @@ impl Stage for Entities {
     fn run(&self, doc: &mut Doc) {
         let mut mentions = Vec::new();
         let mut pos = Vec::new();
-        for s in &doc.sentences {
-            sentence_mentions(doc, s.span, &mut mentions, &mut pos);
+        let mut tagged: Vec<Tagged> = doc
+            .sentences
+            .iter()
+            .filter_map(|s| tag_sentence(doc, s.span))
+            .collect();
+        // A name tagged in one sentence is a name in the others (and of one type).
+        if let Some(ner) = newsgraph_models::ner() {
+            let words: Vec<&[&str]> = tagged.iter().map(|t| t.texts.as_slice()).collect();
+            let mut tags: Vec<Vec<&str>> = tagged.iter().map(|t| t.tags.clone()).collect();
+            ner.agree(&words, &mut tags);
+            for (t, agreed) in tagged.iter_mut().zip(tags) {
+                t.tags = agreed;
+            }
+        }
+        for t in tagged {
+            sentence_mentions(doc, t, &mut mentions, &mut pos);
         }
         // A token split at hyphens takes the tag of its first part.
         let mut next = 0;
@@ -375,22 +389,20 @@ pub fn tag_sentences(doc: &Doc) -> usize {
         .sum()
 }
 
-/// Finds the sentence's mentions, and adds each word's part of speech (at its start) to `pos`.
+/// Finds a tagged sentence's mentions, and adds each word's part of speech (at its start) to
+/// `pos`.
 fn sentence_mentions(
     doc: &Doc,
-    sentence: Span,
+    tagged: Tagged,
     out: &mut Vec<Found>,
     pos: &mut Vec<(usize, Upos)>,
 ) {
-    let Some(Tagged {
+    let Tagged {
         spans,
         texts,
         pos: upos,
         tags,
-    }) = tag_sentence(doc, sentence)
-    else {
-        return;
-    };
+    } = tagged;
     pos.extend(
         spans
             .iter()

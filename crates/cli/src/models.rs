@@ -134,6 +134,7 @@ fn examples(what: What, path: &Path, pos: Option<&Tagger>) -> anyhow::Result<Vec
         .map(|s| {
             let tags = pos.map(|t| t.tag(&s.words, NO_POS)).unwrap_or_default();
             Example {
+                document: s.document().to_owned(),
                 words: s.words,
                 labels: s.labels,
                 pos: tags,
@@ -142,8 +143,29 @@ fn examples(what: What, path: &Path, pos: Option<&Tagger>) -> anyhow::Result<Vec
         .collect())
 }
 
+/// The tagger's tags of each example; the NER's made to agree within each document (a run of
+/// examples of one document, see [`Tagger::agree`]), as the entity stage does in an article.
 fn predict(tagger: &Tagger, dev: &[Example]) -> Vec<Vec<String>> {
-    dev.iter().map(|e| tagger.tag(&e.words, &e.pos)).collect()
+    if tagger.kind != Kind::Ner {
+        return dev.iter().map(|e| tagger.tag(&e.words, &e.pos)).collect();
+    }
+    let mut out = Vec::with_capacity(dev.len());
+    for document in dev.chunk_by(|a, b| !a.document.is_empty() && a.document == b.document) {
+        let mut tags: Vec<Vec<&str>> = document
+            .iter()
+            .map(|e| {
+                let p = newsgraph_models::features::Prepared::new(&e.words, true);
+                tagger.tag_prepared(&p, &e.pos)
+            })
+            .collect();
+        let words: Vec<&Vec<String>> = document.iter().map(|e| &e.words).collect();
+        tagger.agree(&words, &mut tags);
+        out.extend(
+            tags.into_iter()
+                .map(|t| t.into_iter().map(str::to_owned).collect()),
+        );
+    }
+    out
 }
 
 /// The dev score that picks the epoch: accuracy for pos, F1 for ner.
@@ -178,6 +200,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
                 words: s.words,
                 labels: s.labels,
                 pos: tags,
+                document: String::new(),
             });
         }
     }
@@ -419,56 +442,109 @@ pub fn tag(args: TagArgs) -> anyhow::Result<ExitCode> {
     let file = std::fs::File::open(&args.conllu)
         .with_context(|| format!("cannot read {}", args.conllu.display()))?;
     let mut out = BufWriter::new(std::io::stdout().lock());
+    // The sentences of one document (its NER tags agree, as in an article), each its lines.
+    let mut document: Vec<Vec<String>> = Vec::new();
     let mut block: Vec<String> = Vec::new();
-    let flush = |block: &mut Vec<String>, out: &mut BufWriter<_>| -> anyhow::Result<()> {
-        let word_lines: Vec<usize> = (0..block.len())
-            .filter(|&i| {
-                !block[i].starts_with('#')
-                    && !block[i]
-                        .split('\t')
-                        .next()
-                        .unwrap_or("")
-                        .contains(['-', '.'])
+    let mut current = String::new();
+    let flush = |document: &mut Vec<Vec<String>>, out: &mut BufWriter<_>| -> anyhow::Result<()> {
+        let word_lines: Vec<Vec<usize>> = document
+            .iter()
+            .map(|block| {
+                (0..block.len())
+                    .filter(|&i| {
+                        !block[i].starts_with('#')
+                            && !block[i]
+                                .split('\t')
+                                .next()
+                                .unwrap_or("")
+                                .contains(['-', '.'])
+                    })
+                    .collect()
             })
             .collect();
-        let words: Vec<String> = word_lines
+        let words: Vec<Vec<&str>> = document
             .iter()
-            .map(|&i| block[i].split('\t').nth(1).unwrap_or("").to_owned())
+            .zip(&word_lines)
+            .map(|(block, lines)| {
+                lines
+                    .iter()
+                    .map(|&i| block[i].split('\t').nth(1).unwrap_or(""))
+                    .collect()
+            })
             .collect();
-        let tags = pos.tag(&words, NO_POS);
-        let entities = ner.tag(&words, &tags);
-        for (k, &i) in word_lines.iter().enumerate() {
-            let mut cols: Vec<String> = block[i].split('\t').map(str::to_owned).collect();
-            if cols.len() < 10 {
-                bail!("line {:?} has fewer than 10 columns", block[i]);
+        let prepared: Vec<_> = words
+            .iter()
+            .map(|w| newsgraph_models::features::Prepared::new(w, true))
+            .collect();
+        let tags: Vec<Vec<&str>> = prepared
+            .iter()
+            .map(|p| pos.tag_prepared(p, NO_POS))
+            .collect();
+        let mut entities: Vec<Vec<&str>> = prepared
+            .iter()
+            .zip(&tags)
+            .map(|(p, t)| ner.tag_prepared(p, t))
+            .collect();
+        ner.agree(&words, &mut entities);
+        let mut lines: Vec<String> = Vec::new();
+        for (b, block) in document.iter().enumerate() {
+            for (i, line) in block.iter().enumerate() {
+                let Some(k) = word_lines[b].iter().position(|&l| l == i) else {
+                    lines.push(line.clone());
+                    continue;
+                };
+                let mut cols: Vec<&str> = line.split('\t').collect();
+                if cols.len() < 10 {
+                    bail!("line {line:?} has fewer than 10 columns");
+                }
+                cols[3] = tags[b][k];
+                let misc = if cols[9] == "_" {
+                    format!("NER={}", entities[b][k])
+                } else {
+                    format!("{}|NER={}", cols[9], entities[b][k])
+                };
+                cols[9] = &misc;
+                lines.push(cols.join("\t"));
             }
-            cols[3].clone_from(&tags[k]);
-            let misc = if cols[9] == "_" {
-                String::new()
-            } else {
-                format!("{}|", cols[9])
-            };
-            cols[9] = format!("{misc}NER={}", entities[k]);
-            block[i] = cols.join("\t");
+            lines.push(String::new());
         }
-        for line in block.drain(..) {
+        for line in lines {
             writeln!(out, "{line}")?;
         }
-        writeln!(out)?;
+        document.clear();
         Ok(())
     };
     for line in BufReader::new(file).lines() {
         let line = line?;
         if line.trim().is_empty() {
             if !block.is_empty() {
-                flush(&mut block, &mut out)?;
+                document.push(std::mem::take(&mut block));
             }
-        } else {
-            block.push(line);
+            continue;
         }
+        // A new document starts at `# newdoc`, or where the sentence ids' document changes.
+        let starts = if line.starts_with("# newdoc") {
+            current.clear();
+            true
+        } else if let Some(id) = line.strip_prefix("# sent_id") {
+            let id = id.trim_start_matches([' ', '=']).trim();
+            let doc = id.rsplit_once('-').map_or(id, |(d, _)| d).to_owned();
+            let changed = !current.is_empty() && doc != current;
+            current = doc;
+            changed
+        } else {
+            false
+        };
+        if starts && block.is_empty() && !document.is_empty() {
+            flush(&mut document, &mut out)?;
+        }
+        block.push(line);
     }
     if !block.is_empty() {
-        flush(&mut block, &mut out)?;
+        document.push(block);
+    }
+    if !document.is_empty() {
+        flush(&mut document, &mut out)?;
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -10,6 +10,18 @@ use crate::ModelError;
 pub struct Sentence {
     pub words: Vec<String>,
     pub labels: Vec<String>,
+    /// The `# sent_id` comment's value, or empty.
+    pub id: String,
+}
+
+impl Sentence {
+    /// The document a sentence id names: the id without its last `-` part
+    /// (`weblog-…-0001` is of `weblog-…`); empty for an empty id.
+    pub fn document(&self) -> &str {
+        self.id
+            .rsplit_once('-')
+            .map_or(self.id.as_str(), |(doc, _)| doc)
+    }
 }
 
 fn open(path: &Path) -> Result<Box<dyn BufRead>, ModelError> {
@@ -35,6 +47,10 @@ pub fn read_columns(path: &Path, word: usize, label: usize) -> Result<Vec<Senten
             if !current.words.is_empty() {
                 out.push(std::mem::take(&mut current));
             }
+            continue;
+        }
+        if let Some(id) = line.strip_prefix("# sent_id") {
+            current.id = id.trim_start_matches([' ', '=']).trim().to_owned();
             continue;
         }
         if line.starts_with('#') {
@@ -176,5 +192,9 @@ fn gum_sentence(rows: &[Vec<String>]) -> Sentence {
             *l = format!("I-{label}");
         }
     }
-    Sentence { words, labels }
+    Sentence {
+        words,
+        labels,
+        id: String::new(),
+    }
 }

@@ -1,6 +1,7 @@
 //! Sequence taggers: greedy left-to-right decoding with an averaged perceptron.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 use crate::features::{self, Prepared};
 use crate::perceptron::{argmax, hash, FeatureMap, Trainer, Weights};
@@ -239,6 +240,119 @@ impl Tagger {
     }
 }
 
+impl Tagger {
+    /// Makes a document's NER tags agree with themselves: a run of words tagged as an entity
+    /// is an entity of the type most of its tagged occurrences give, and that wherever else in
+    /// the document it occurs written the same, capitalised and untagged (unless it opens a
+    /// sentence and the word table says the word is mostly written in lower case there: "Will"
+    /// the name is not "Will you"). `words` and `tags` are the document's sentences in order.
+    pub fn agree<'t, W, S>(&'t self, words: &[W], tags: &mut [Vec<&'t str>])
+    where
+        W: AsRef<[S]>,
+        S: AsRef<str>,
+    {
+        let classes = &self.weights.classes;
+        let class = |prefix: &str, kind: &str| {
+            classes
+                .iter()
+                .find(|c| c.strip_prefix(prefix) == Some(kind))
+                .map(String::as_str)
+        };
+        // Each name's types, counted, in the order first seen.
+        let mut names: Vec<(Vec<&str>, TypeCounts)> = Vec::new();
+        let mut index: HashMap<Vec<&str>, usize> = HashMap::new();
+        for (ws, ts) in words.iter().zip(tags.iter()) {
+            let ws = ws.as_ref();
+            for (kind, start, end) in crate::eval::spans(ts) {
+                let name: Vec<&str> = ws[start..end].iter().map(AsRef::as_ref).collect();
+                let at = *index.entry(name.clone()).or_insert_with(|| {
+                    names.push((name, Vec::new()));
+                    names.len() - 1
+                });
+                let counts = &mut names[at].1;
+                match counts.iter_mut().find(|(k, _)| *k == kind) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((kind, 1)),
+                }
+            }
+        }
+        if names.is_empty() {
+            return;
+        }
+        let best = |counts: &[(String, usize)]| {
+            let mut best: Option<&(String, usize)> = None;
+            for c in counts {
+                if best.is_none_or(|b| c.1 > b.1) {
+                    best = Some(c);
+                }
+            }
+            best.map(|b| b.0.clone())
+        };
+        let types: Vec<String> = names.iter().filter_map(|(_, c)| best(c)).collect();
+        // Longest names first, so "New York City" is found before "New York".
+        let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, (name, _)) in names.iter().enumerate() {
+            by_first.entry(name[0]).or_default().push(i);
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|&i| std::cmp::Reverse(names[i].0.len()));
+        }
+        let table = crate::words::global();
+        for (ws, ts) in words.iter().zip(tags.iter_mut()) {
+            let ws: Vec<&str> = ws.as_ref().iter().map(AsRef::as_ref).collect();
+            // Retype the entities found.
+            for (kind, start, end) in crate::eval::spans(ts) {
+                let Some(&at) = index.get(&ws[start..end]) else {
+                    continue;
+                };
+                let want = &types[at];
+                if *want != kind {
+                    if let (Some(b), Some(i)) = (class("B-", want), class("I-", want)) {
+                        ts[start] = b;
+                        for t in &mut ts[start + 1..end] {
+                            *t = i;
+                        }
+                    }
+                }
+            }
+            // Tag the names left untagged.
+            let mut k = 0;
+            while k < ws.len() {
+                let found = by_first.get(ws[k]).and_then(|list| {
+                    list.iter().copied().find(|&i| {
+                        let name = &names[i].0;
+                        ws.get(k..k + name.len()) == Some(&name[..])
+                            && ts[k..k + name.len()].iter().all(|t| *t == "O")
+                    })
+                });
+                let capitalised = ws[k].chars().next().is_some_and(char::is_uppercase);
+                let common_opener = k == 0 && {
+                    let case = table.case_class(&ws[k].to_lowercase());
+                    case == "lower" || case == "mostly-lower" || case == "mixed"
+                };
+                match found {
+                    Some(i) if capitalised && !common_opener => {
+                        let len = names[i].0.len();
+                        if let (Some(b), Some(inside)) =
+                            (class("B-", &types[i]), class("I-", &types[i]))
+                        {
+                            ts[k] = b;
+                            for t in &mut ts[k + 1..k + len] {
+                                *t = inside;
+                            }
+                        }
+                        k += len;
+                    }
+                    _ => k += 1,
+                }
+            }
+        }
+    }
+}
+
+/// How many times a name was tagged as each type.
+type TypeCounts = Vec<(String, usize)>;
+
 /// Kept scores of words: per word, model and thread, one row of class scores for the word's
 /// own features and one for each [`features::Neighbour`] role it may play.
 #[derive(Default)]
@@ -301,12 +415,14 @@ pub struct Settings {
     pub prune: f32,
 }
 
-/// A training sentence: words, gold labels, and (for the NER) POS tags.
-#[derive(Clone, Debug)]
+/// A training sentence: words, gold labels, (for the NER) POS tags, and the document it is of
+/// (empty when unknown).
+#[derive(Clone, Debug, Default)]
 pub struct Example {
     pub words: Vec<String>,
     pub labels: Vec<String>,
     pub pos: Vec<String>,
+    pub document: String,
 }
 
 /// Trains a tagger of `kind`; `report(epoch, tagger)` is called after each epoch.
@@ -428,7 +544,7 @@ mod tests {
         Example {
             words: pairs.iter().map(|p| p.0.to_owned()).collect(),
             labels: pairs.iter().map(|p| p.1.to_owned()).collect(),
-            pos: Vec::new(),
+            ..Example::default()
         }
     }
 
@@ -486,6 +602,7 @@ mod tests {
             words: pairs.iter().map(|p| p.0.to_owned()).collect(),
             labels: pairs.iter().map(|p| p.1.to_owned()).collect(),
             pos: pairs.iter().map(|p| p.2.to_owned()).collect(),
+            ..Example::default()
         }
     }
 
@@ -586,5 +703,51 @@ mod tests {
                 "{got_total} against {best}"
             );
         }
+    }
+
+    #[test]
+    fn a_documents_names_agree() {
+        let classes: Vec<String> = ["B-LOC", "B-PER", "I-LOC", "I-PER", "O"]
+            .map(str::to_owned)
+            .to_vec();
+        let tagger = Tagger {
+            kind: Kind::Ner,
+            weights: Weights::new(classes, Vec::new()),
+        };
+        let words: Vec<Vec<&str>> = [
+            "Ana Lima flew to Miramar with Will .",
+            "Ana Lima liked Miramar .",
+            "Miramar , said Ana Lima , and miramar .",
+            "Will you see Ana Lima ?",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        let mut tags: Vec<Vec<&str>> = vec![
+            vec!["B-PER", "I-PER", "O", "O", "B-LOC", "O", "B-PER", "O"],
+            vec!["B-LOC", "I-LOC", "O", "O", "O"],
+            vec!["O", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O"],
+            vec!["O", "O", "O", "O", "O", "O"],
+        ];
+        tagger.agree(&words, &mut tags);
+        assert_eq!(
+            tags[0],
+            ["B-PER", "I-PER", "O", "O", "B-LOC", "O", "B-PER", "O"]
+        );
+        assert_eq!(
+            tags[1],
+            ["B-PER", "I-PER", "O", "B-LOC", "O"],
+            "retyped, then found"
+        );
+        assert_eq!(
+            tags[2],
+            ["B-LOC", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O"],
+            "lower case is no name"
+        );
+        assert_eq!(
+            tags[3],
+            ["O", "O", "O", "B-PER", "I-PER", "O"],
+            "a common word opening a sentence stays untagged"
+        );
     }
 }
