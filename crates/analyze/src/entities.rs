@@ -935,7 +935,7 @@ mod tests {
     fn a_first_name_alone_joins_the_one_person_who_has_it() {
         let doc = crate::analyze_text(
             "Wikinews interviewed Isabel Ruiz and Mario Lucero of Heaven Sent Gaming. \
-             We started it because I wanted to work with Isabel on comics.",
+             Isabel said they met in high school.",
             None,
         );
         let isabel: Vec<&newsgraph_doc::layers::Entity> = doc

@@ -59,6 +59,37 @@ fn decode(
     out
 }
 
+/// Tags as places the gazetteer's places written in lower case and left untagged, as web text
+/// writes them ("we flew to vietnam", "san francisco"), where the word table says the word is
+/// written with a capital nine times in ten inside sentences (a name of several words needs no
+/// such word: the words together are the name).
+fn places_in_lower_case(classes: &[String], p: &Prepared, tags: &mut [usize]) {
+    let index = |name: &str| classes.iter().position(|c| c == name);
+    let (Some(o), Some(b), Some(i)) = (index("O"), index("B-LOC"), index("I-LOC")) else {
+        return;
+    };
+    let table = crate::words::global();
+    let mut k = 0;
+    while k < tags.len() {
+        if !p.gazetteer[k].iter().any(|g| g == "lB-LOC") {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < tags.len() && p.gazetteer[end].iter().any(|g| g == "lI-LOC") {
+            end += 1;
+        }
+        let untagged = tags[k..end].iter().all(|&t| t == o);
+        if untagged && (end - k > 1 || table.case_class(&p.lower[k]) == "upper") {
+            tags[k] = b;
+            for t in &mut tags[k + 1..end] {
+                *t = i;
+            }
+        }
+        k = end;
+    }
+}
+
 /// The name of previous-tag index `p` of `classes`: a class, or `<s>` for `p == classes.len()`.
 fn prev_name(classes: &[String], p: usize) -> &str {
     classes.get(p).map_or("<s>", String::as_str)
@@ -230,7 +261,9 @@ impl Tagger {
                             let at = rows[i + 2] + ROLES * n;
                             after.extend_from_slice(&kept[at..at + (n + 1) * n]);
                         }
-                        viterbi(&w.classes, &own, &after)
+                        let mut best = viterbi(&w.classes, &own, &after);
+                        places_in_lower_case(&w.classes, p, &mut best);
+                        best
                     }
                 }
             })
@@ -748,6 +781,37 @@ mod tests {
             tags[3],
             ["O", "O", "O", "B-PER", "I-PER", "O"],
             "a common word opening a sentence stays untagged"
+        );
+    }
+
+    #[test]
+    fn places_written_in_lower_case_are_places() {
+        let classes: Vec<String> = ["B-LOC", "B-PER", "I-LOC", "I-PER", "O"]
+            .map(str::to_owned)
+            .to_vec();
+        let o = 4;
+        let words = [
+            "we",
+            "flew",
+            "from",
+            "afghanistan",
+            "to",
+            "san",
+            "francisco",
+            "via",
+            "Lima",
+            "for",
+            "turkey",
+        ];
+        let p = Prepared::new(&words, true);
+        let mut tags = vec![o; words.len()];
+        tags[8] = 1; // "Lima" tagged a person stays one.
+        places_in_lower_case(&classes, &p, &mut tags);
+        let names: Vec<&str> = tags.iter().map(|&t| classes[t].as_str()).collect();
+        assert_eq!(
+            names,
+            ["O", "O", "O", "B-LOC", "O", "B-LOC", "I-LOC", "O", "B-PER", "O", "O"],
+            "\"turkey\" is written in lower case too often to be a place"
         );
     }
 }
