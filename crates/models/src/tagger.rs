@@ -330,6 +330,21 @@ impl Tagger {
         for list in by_first.values_mut() {
             list.sort_by_key(|&i| std::cmp::Reverse(names[i].0.len()));
         }
+        // Acronyms of the organisations and places of several words: "CPA" for "Coalition
+        // Provisional Authority", "HANO" for "Housing Authority of New Orleans".
+        let mut acronyms: HashMap<String, usize> = HashMap::new();
+        for (i, (name, _)) in names.iter().enumerate() {
+            if !matches!(types[i].as_str(), "ORG" | "LOC") {
+                continue;
+            }
+            let letters: String = name
+                .iter()
+                .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+                .collect();
+            if letters.chars().count() >= 2 {
+                acronyms.entry(letters).or_insert(i);
+            }
+        }
         let table = crate::words::global();
         for (ws, ts) in words.iter().zip(tags.iter_mut()) {
             let ws: Vec<&str> = ws.as_ref().iter().map(AsRef::as_ref).collect();
@@ -375,6 +390,16 @@ impl Tagger {
                             }
                         }
                         k += len;
+                    }
+                    None if ts[k] == "O" => {
+                        let kind = acronyms
+                            .get(ws[k])
+                            .filter(|_| ws[k].chars().all(|c| c.is_ascii_uppercase()))
+                            .map(|&i| types[i].as_str());
+                        if let Some(b) = kind.and_then(|kind| class("B-", kind)) {
+                            ts[k] = b;
+                        }
+                        k += 1;
                     }
                     _ => k += 1,
                 }
@@ -812,6 +837,32 @@ mod tests {
             names,
             ["O", "O", "O", "B-LOC", "O", "B-LOC", "I-LOC", "O", "B-PER", "O", "O"],
             "\"turkey\" is written in lower case too often to be a place"
+        );
+    }
+
+    #[test]
+    fn an_acronym_of_a_name_is_that_name() {
+        let classes: Vec<String> = ["B-ORG", "I-ORG", "O"].map(str::to_owned).to_vec();
+        let tagger = Tagger {
+            kind: Kind::Ner,
+            weights: Weights::new(classes, Vec::new()),
+        };
+        let words: Vec<Vec<&str>> = [
+            "The Housing Authority of New Orleans met .",
+            "HANO said no , and the CPA and Hano agreed .",
+        ]
+        .iter()
+        .map(|s| s.split(' ').collect())
+        .collect();
+        let mut tags: Vec<Vec<&str>> = vec![
+            vec!["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"],
+            vec!["O"; 11],
+        ];
+        tagger.agree(&words, &mut tags);
+        assert_eq!(
+            tags[1],
+            ["B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O"],
+            "only the capitals that are the name's initials"
         );
     }
 }
