@@ -50,6 +50,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         texts.len(),
         bytes as f64 / 1e6
     );
+    // The compiled-in models, read once: the POS tagger, the NER, the gazetteer, the word table.
+    let start = Instant::now();
+    let loaded = newsgraph_models::pos().is_some() && newsgraph_models::ner().is_some();
+    let _ = newsgraph_models::gazetteer::global();
+    let _ = newsgraph_models::words::global();
+    println!(
+        "models: {} in {:.1} ms",
+        if loaded { "loaded" } else { "missing" },
+        start.elapsed().as_secs_f64() * 1e3
+    );
     // Warm up: lingua loads each language's model on first use. The taggers' scores of the
     // words seen are forgotten again, so the figures below start with none.
     for text in texts.iter().take(50) {
