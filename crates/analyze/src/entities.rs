@@ -237,6 +237,16 @@ const ORG_HEADS: &[&str] = &[
     "Cartel",
     "Campaign",
 ];
+/// Lower-case nouns after a capitalised name that make it an organisation's ("the Northern
+/// Route network", "the Sinaloa cartel").
+const GROUP_NOUNS: &[&str] = &[
+    "network",
+    "cartel",
+    "cartels",
+    "gang",
+    "militia",
+    "syndicate",
+];
 /// Words that may join the capitalised words of an organisation's name.
 const NAME_JOINERS: &[&str] = &["of", "for", "and", "on", "&", "the", "de", "del"];
 /// Last words of place names that begin with a first name ("Victoria Falls").
@@ -274,21 +284,7 @@ impl Stage for Entities {
     fn run(&self, doc: &mut Doc) {
         let mut mentions = Vec::new();
         let mut pos = Vec::new();
-        let mut tagged: Vec<Tagged> = doc
-            .sentences
-            .iter()
-            .filter_map(|s| tag_sentence(doc, s.span))
-            .collect();
-        // A name tagged in one sentence is a name in the others (and of one type).
-        if let Some(ner) = newsgraph_models::ner() {
-            let words: Vec<&[&str]> = tagged.iter().map(|t| t.texts.as_slice()).collect();
-            let mut tags: Vec<Vec<&str>> = tagged.iter().map(|t| t.tags.clone()).collect();
-            ner.agree(&words, &mut tags);
-            for (t, agreed) in tagged.iter_mut().zip(tags) {
-                t.tags = agreed;
-            }
-        }
-        for t in tagged {
+        for t in tag_document(doc) {
             sentence_mentions(doc, t, &mut mentions, &mut pos);
         }
         // A token split at hyphens takes the tag of its first part.
@@ -351,27 +347,55 @@ struct Found {
     by: Origin,
 }
 
-/// A sentence as the taggers read it: its words (hyphenated words split), their spans, and
-/// their POS and NER tags. `None` when the sentence has no word or no model is compiled in.
-fn tag_sentence(doc: &Doc, sentence: Span) -> Option<Tagged<'_>> {
-    let spans = crate::segment::hyphen_parts(doc.text(), doc.tokens_in(sentence));
-    if spans.is_empty() {
-        return None;
+/// The sentences of a tokenized document as the taggers read them: their words (hyphenated
+/// words split), their spans, and their POS and NER tags, the NER reading what the document
+/// says of each word and its tags made to agree across the document (see
+/// `newsgraph_models::Tagger::agree`). Sentences without a word are left out; none when no
+/// model is compiled in.
+fn tag_document(doc: &Doc) -> Vec<Tagged<'_>> {
+    let (Some(pos_model), Some(ner_model)) = (newsgraph_models::pos(), newsgraph_models::ner())
+    else {
+        return Vec::new();
+    };
+    let mut words: Vec<(Vec<Span>, Vec<&str>)> = Vec::new();
+    for s in &doc.sentences {
+        let spans = crate::segment::hyphen_parts(doc.text(), doc.tokens_in(s.span));
+        if !spans.is_empty() {
+            let texts = spans.iter().map(|s| doc.slice(*s)).collect();
+            words.push((spans, texts));
+        }
     }
-    let texts: Vec<&str> = spans.iter().map(|s| doc.slice(*s)).collect();
-    let (pos_model, ner_model) = (newsgraph_models::pos()?, newsgraph_models::ner()?);
-    let prepared = newsgraph_models::features::Prepared::new(&texts, true);
-    let pos = pos_model.tag_prepared(&prepared, newsgraph_models::tagger::NO_POS);
-    let tags = ner_model.tag_prepared(&prepared, &pos);
-    Some(Tagged {
-        spans,
-        texts,
-        pos,
-        tags,
-    })
+    let mut prepared: Vec<newsgraph_models::features::Prepared> = words
+        .iter()
+        .map(|(_, texts)| newsgraph_models::features::Prepared::new(texts, true))
+        .collect();
+    newsgraph_models::features::document_hints(&mut prepared);
+    let pos: Vec<Vec<&'static str>> = prepared
+        .iter()
+        .map(|p| pos_model.tag_prepared(p, newsgraph_models::tagger::NO_POS))
+        .collect();
+    let mut tags: Vec<Vec<&'static str>> = prepared
+        .iter()
+        .zip(&pos)
+        .map(|(p, pos)| ner_model.tag_prepared(p, pos))
+        .collect();
+    // A name tagged in one sentence is a name in the others (and of one type).
+    let texts: Vec<&[&str]> = words.iter().map(|(_, t)| t.as_slice()).collect();
+    ner_model.agree(&texts, &mut tags);
+    words
+        .into_iter()
+        .zip(pos)
+        .zip(tags)
+        .map(|(((spans, texts), pos), tags)| Tagged {
+            spans,
+            texts,
+            pos,
+            tags,
+        })
+        .collect()
 }
 
-/// What [`tag_sentence`] gives.
+/// What [`tag_document`] gives of each sentence.
 struct Tagged<'d> {
     spans: Vec<Span>,
     texts: Vec<&'d str>,
@@ -382,11 +406,7 @@ struct Tagged<'d> {
 /// Runs the POS tagger and the NER over every sentence of a tokenized document, as the entity
 /// stage does, and returns how many words they tagged: the bench times this alone.
 pub fn tag_sentences(doc: &Doc) -> usize {
-    doc.sentences
-        .iter()
-        .filter_map(|s| tag_sentence(doc, s.span))
-        .map(|t| t.tags.len())
-        .sum()
+    tag_document(doc).iter().map(|t| t.tags.len()).sum()
 }
 
 /// Finds a tagged sentence's mentions, and adds each word's part of speech (at its start) to
@@ -537,6 +557,12 @@ fn sentence_mentions(
         }
         if let Some(head) = head.filter(|&h| h >= first + 2) {
             found.push((first, head, EntityType::ORG, false, BY_ORG_HEAD));
+        } else if first < end
+            && first > 0
+            && texts.get(end).is_some_and(|w| GROUP_NOUNS.contains(w))
+        {
+            // "the Northern Route network", "the Sinaloa cartel": the name before the noun.
+            found.push((first, end, EntityType::ORG, false, BY_ORG_HEAD));
         }
         k = end;
     }
@@ -956,6 +982,21 @@ mod tests {
         assert!(
             holder.is_none_or(|e| e.name == "Ana"),
             "\"Ana\" is either of two: {holder:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_group_noun_is_an_organisation() {
+        let doc = crate::analyze_text(
+            "Police arrested an alleged leader of the Southern Coast network on Monday.",
+            None,
+        );
+        assert!(
+            doc.entities
+                .iter()
+                .any(|e| e.name == "Southern Coast" && e.kind == EntityType::ORG),
+            "{:?}",
+            doc.entities
         );
     }
 }

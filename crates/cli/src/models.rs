@@ -151,12 +151,15 @@ fn predict(tagger: &Tagger, dev: &[Example]) -> Vec<Vec<String>> {
     }
     let mut out = Vec::with_capacity(dev.len());
     for document in dev.chunk_by(|a, b| !a.document.is_empty() && a.document == b.document) {
+        let mut prepared: Vec<_> = document
+            .iter()
+            .map(|e| newsgraph_models::features::Prepared::new(&e.words, true))
+            .collect();
+        newsgraph_models::features::document_hints(&mut prepared);
         let mut tags: Vec<Vec<&str>> = document
             .iter()
-            .map(|e| {
-                let p = newsgraph_models::features::Prepared::new(&e.words, true);
-                tagger.tag_prepared(&p, &e.pos)
-            })
+            .zip(&prepared)
+            .map(|(e, p)| tagger.tag_prepared(p, &e.pos))
             .collect();
         let words: Vec<&Vec<String>> = document.iter().map(|e| &e.words).collect();
         tagger.agree(&words, &mut tags);
@@ -196,6 +199,9 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
                 .as_ref()
                 .map(|t| t.tag(&s.words, NO_POS))
                 .unwrap_or_default();
+            // GUM's sentences stay without their document: its labels keep only the names
+            // headed by a proper noun, and the document hints learnt from them cost 0.7 F1 on
+            // dev over five seeds.
             train.push(Example {
                 words: s.words,
                 labels: s.labels,
@@ -472,10 +478,11 @@ pub fn tag(args: TagArgs) -> anyhow::Result<ExitCode> {
                     .collect()
             })
             .collect();
-        let prepared: Vec<_> = words
+        let mut prepared: Vec<_> = words
             .iter()
             .map(|w| newsgraph_models::features::Prepared::new(w, true))
             .collect();
+        newsgraph_models::features::document_hints(&mut prepared);
         let tags: Vec<Vec<&str>> = prepared
             .iter()
             .map(|p| pos.tag_prepared(p, NO_POS))

@@ -38,6 +38,52 @@ pub struct Prepared {
     pub shapes: Vec<String>,
     pub original: Vec<String>,
     pub gazetteer: Vec<Vec<String>>,
+    /// What the rest of the document says of each word (see [`document_hints`]): `0` nothing,
+    /// else bit 1 if it is written with a capital inside a sentence elsewhere, bit 2 if in lower
+    /// case elsewhere.
+    pub document: Vec<u8>,
+}
+
+/// What the other sentences of a document say of each word of `sentences` (prepared): bit 1,
+/// the word is written elsewhere with a capital inside a sentence; bit 2, in lower case. A name
+/// at the start of a sentence ("Miramar is …") is a name elsewhere ("… in Miramar"); a
+/// capitalised heading word ("Kitchen Tips") is a common word elsewhere.
+pub fn document_hints(sentences: &mut [Prepared]) {
+    let mut counts: std::collections::HashMap<String, (u32, u32)> = Default::default();
+    let kind = |p: &Prepared, k: usize| -> u8 {
+        let inside = k > 0
+            && !matches!(
+                p.original[k - 1].as_str(),
+                "." | "!" | "?" | ":" | "\"" | "-" | "(" | "*"
+            );
+        match p.original[k].chars().next() {
+            Some(c) if inside && c.is_uppercase() => 1,
+            Some(c) if c.is_lowercase() => 2,
+            _ => 0,
+        }
+    };
+    for p in sentences.iter() {
+        for k in 0..p.lower.len() {
+            let c = counts.entry(p.lower[k].clone()).or_default();
+            match kind(p, k) {
+                1 => c.0 += 1,
+                2 => c.1 += 1,
+                _ => {}
+            }
+        }
+    }
+    for p in sentences.iter_mut() {
+        let hints: Vec<u8> = (0..p.lower.len())
+            .map(|k| {
+                let (cap, low) = counts.get(&p.lower[k]).copied().unwrap_or_default();
+                let own = kind(p, k);
+                let cap = cap - u32::from(own == 1);
+                let low = low - u32::from(own == 2);
+                u8::from(cap > 0) | (u8::from(low > 0) << 1)
+            })
+            .collect();
+        p.document = hints;
+    }
 }
 
 impl Prepared {
@@ -62,6 +108,7 @@ impl Prepared {
             } else {
                 vec![Vec::new(); original.len()]
             },
+            document: vec![0; lower.len()],
             lower,
             original,
         }
@@ -269,8 +316,8 @@ fn word_classes(word: &str, template: &str, out: &mut Vec<u64>) {
 }
 
 /// The NER features of word `i` that are neither its own, one neighbour's nor the previous
-/// tag's: POS tags, word and shape pairs, the gazetteer, the sentence's start; appended to
-/// `out`.
+/// tag's: POS tags, word and shape pairs, what the document says of the word, the gazetteer,
+/// the sentence's start; appended to `out`.
 pub fn ner_rest<P: AsRef<str>>(p: &Prepared, tags: &[P], i: usize, out: &mut Vec<u64>) {
     ner_context_with(p, tags, i, false, out);
 }
@@ -377,6 +424,8 @@ fn ner_context_with<P: AsRef<str>>(
         word_classes(p.word(j - 1), "class-1", out);
         word_classes(p.word(j + 1), "class+1", out);
     }
+    let hint = DIGITS[usize::from(p.document.get(i).copied().unwrap_or(0))];
+    feat!(out, "doc", hint, p.shape_at(j));
     feat!(out, "shape-1shape", p.shape_at(j - 1), p.shape_at(j));
     feat!(out, "shapeshape+1", p.shape_at(j), p.shape_at(j + 1));
     gazetteer_features(p, i, out);

@@ -90,6 +90,37 @@ fn places_in_lower_case(classes: &[String], p: &Prepared, tags: &mut [usize]) {
     }
 }
 
+/// Lower-case words that join the parts of a person's or a place's name.
+const PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "van", "von",
+    "der", "den", "ten", "ter", "al", "el", "bin", "ibn", "bint", "abu", "y", "e", "of", "the",
+    "and", "on", "upon", "am", "an", "in", "st.", "'s", "’s", "-", "&",
+];
+
+/// Untags a person or place of three or more words with a lower-case word inside that joins no
+/// name ("Andrade sobre Matos" is two people and a preposition): the words around it are
+/// names of their own, which the entity stage finds again by the people's surnames.
+fn no_common_word_inside(classes: &[String], p: &Prepared, tags: &mut [usize]) {
+    let names: Vec<&str> = tags.iter().map(|&t| classes[t].as_str()).collect();
+    let Some(o) = classes.iter().position(|c| c == "O") else {
+        return;
+    };
+    for (kind, start, end) in crate::eval::spans(&names) {
+        if end - start < 3 || !matches!(kind.as_str(), "PER" | "LOC") {
+            continue;
+        }
+        let common = (start + 1..end - 1).any(|k| {
+            let w = &p.original[k];
+            w.chars().all(char::is_lowercase) && !PARTICLES.contains(&w.as_str())
+        });
+        if common {
+            for t in &mut tags[start..end] {
+                *t = o;
+            }
+        }
+    }
+}
+
 /// The name of previous-tag index `p` of `classes`: a class, or `<s>` for `p == classes.len()`.
 fn prev_name(classes: &[String], p: usize) -> &str {
     classes.get(p).map_or("<s>", String::as_str)
@@ -263,6 +294,7 @@ impl Tagger {
                         }
                         let mut best = viterbi(&w.classes, &own, &after);
                         places_in_lower_case(&w.classes, p, &mut best);
+                        no_common_word_inside(&w.classes, p, &mut best);
                         best
                     }
                 }
@@ -498,10 +530,18 @@ pub fn train(
     classes.dedup();
     let index = |l: &str| classes.binary_search_by(|c| c.as_str().cmp(l)).unwrap_or(0);
     let mut trainer = Trainer::new(classes.clone());
-    let prepared: Vec<Prepared> = examples
+    let mut prepared: Vec<Prepared> = examples
         .iter()
         .map(|e| Prepared::new(&e.words, kind == Kind::Ner))
         .collect();
+    if kind == Kind::Ner {
+        let mut at = 0;
+        for document in examples.chunk_by(|a, b| !a.document.is_empty() && a.document == b.document)
+        {
+            features::document_hints(&mut prepared[at..at + document.len()]);
+            at += document.len();
+        }
+    }
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut rng = Rng(settings.seed | 1);
     let mut tagger = Tagger {
@@ -863,6 +903,22 @@ mod tests {
             tags[1],
             ["B-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O", "O"],
             "only the capitals that are the name's initials"
+        );
+    }
+
+    #[test]
+    fn a_common_word_inside_breaks_a_name() {
+        let classes: Vec<String> = ["B-LOC", "B-PER", "I-LOC", "I-PER", "O"]
+            .map(str::to_owned)
+            .to_vec();
+        let words = ["Andrade", "sobre", "Matos", "and", "Ana", "de", "Lima"];
+        let p = Prepared::new(&words, true);
+        let mut tags = vec![0, 2, 2, 4, 1, 3, 3];
+        no_common_word_inside(&classes, &p, &mut tags);
+        assert_eq!(
+            tags,
+            [4, 4, 4, 4, 1, 3, 3],
+            "\"de\" joins a name, \"sobre\" does not"
         );
     }
 }
