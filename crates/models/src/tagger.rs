@@ -803,24 +803,31 @@ mod tests {
         }
     }
 
+    /// An NER with `classes` and no weights, for the steps after decoding.
+    fn untrained(classes: &[&str]) -> Tagger {
+        Tagger {
+            kind: Kind::Ner,
+            weights: Weights::new(
+                classes.iter().map(|c| (*c).to_owned()).collect(),
+                Vec::new(),
+            ),
+        }
+    }
+
+    /// Sentences of words split at spaces.
+    fn sentences<'a>(texts: &[&'a str]) -> Vec<Vec<&'a str>> {
+        texts.iter().map(|s| s.split(' ').collect()).collect()
+    }
+
     #[test]
     fn a_documents_names_agree() {
-        let classes: Vec<String> = ["B-LOC", "B-PER", "I-LOC", "I-PER", "O"]
-            .map(str::to_owned)
-            .to_vec();
-        let tagger = Tagger {
-            kind: Kind::Ner,
-            weights: Weights::new(classes, Vec::new()),
-        };
-        let words: Vec<Vec<&str>> = [
+        let tagger = untrained(&["B-LOC", "B-PER", "I-LOC", "I-PER", "O"]);
+        let words = sentences(&[
             "Ana Lima flew to Miramar with Will .",
             "Ana Lima liked Miramar .",
             "Miramar , said Ana Lima , and miramar .",
             "Will you see Ana Lima ?",
-        ]
-        .iter()
-        .map(|s| s.split(' ').collect())
-        .collect();
+        ]);
         let mut tags: Vec<Vec<&str>> = vec![
             vec!["B-PER", "I-PER", "O", "O", "B-LOC", "O", "B-PER", "O"],
             vec!["B-LOC", "I-LOC", "O", "O", "O"],
@@ -882,18 +889,11 @@ mod tests {
 
     #[test]
     fn an_acronym_of_a_name_is_that_name() {
-        let classes: Vec<String> = ["B-ORG", "I-ORG", "O"].map(str::to_owned).to_vec();
-        let tagger = Tagger {
-            kind: Kind::Ner,
-            weights: Weights::new(classes, Vec::new()),
-        };
-        let words: Vec<Vec<&str>> = [
+        let tagger = untrained(&["B-ORG", "I-ORG", "O"]);
+        let words = sentences(&[
             "The Housing Authority of New Orleans met .",
             "HANO said no , and the CPA and Hano agreed .",
-        ]
-        .iter()
-        .map(|s| s.split(' ').collect())
-        .collect();
+        ]);
         let mut tags: Vec<Vec<&str>> = vec![
             vec!["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"],
             vec!["O"; 11],

@@ -203,6 +203,28 @@ fn xlogx(x: i64) -> f64 {
 /// A word's neighbours: `(word, count)` pairs.
 type Neighbours = Vec<(u32, i64)>;
 
+/// Adds the counts of word `w`'s `neighbours` (itself left out) to `counts` by their class, and
+/// returns the classes it added to (their counts were zero before).
+fn by_class(
+    neighbours: &[(u32, i64)],
+    w: usize,
+    class: &[usize],
+    counts: &mut [i64],
+) -> Vec<usize> {
+    let mut touched = Vec::new();
+    for &(v, c) in neighbours {
+        if v as usize == w {
+            continue;
+        }
+        let cv = class[v as usize];
+        if counts[cv] == 0 {
+            touched.push(cv);
+        }
+        counts[cv] += c;
+    }
+    touched
+}
+
 /// Assigns `vocabulary` words (ids `0..vocabulary`, most frequent first; id `vocabulary`, the
 /// rare words, and sentence edges stay apart) to `k` classes, moving each word in turn to the
 /// class that most raises the likelihood of the class bigram model, for `iterations` passes
@@ -253,28 +275,8 @@ pub fn exchange(text: &[Vec<u32>], vocabulary: usize, k: usize, iterations: usiz
             let out_total: i64 = r.iter().map(|e| e.1).sum();
             let in_total: i64 = l.iter().map(|e| e.1).sum();
             // Take the word out of its class.
-            let mut touched_r = Vec::new();
-            let mut touched_l = Vec::new();
-            for &(v, c) in r {
-                if v as usize == w {
-                    continue;
-                }
-                let cv = class[v as usize];
-                if to_right[cv] == 0 {
-                    touched_r.push(cv);
-                }
-                to_right[cv] += c;
-            }
-            for &(v, c) in l {
-                if v as usize == w {
-                    continue;
-                }
-                let cv = class[v as usize];
-                if from_left[cv] == 0 {
-                    touched_l.push(cv);
-                }
-                from_left[cv] += c;
-            }
+            let touched_r = by_class(r, w, &class, &mut to_right);
+            let touched_l = by_class(l, w, &class, &mut from_left);
             for &c in &touched_r {
                 bigram[own * kk + c] -= to_right[c];
             }
