@@ -766,9 +766,9 @@ mod tests {
 
     #[test]
     fn viterbi_finds_the_best_sequence_that_follows_iob2() {
-        let classes: Vec<String> = ["B-LOC", "B-PER", "I-LOC", "I-PER", "O"]
-            .map(str::to_owned)
-            .to_vec();
+        let classes = untrained(&["B-LOC", "B-PER", "I-LOC", "I-PER", "O"])
+            .weights
+            .classes;
         let n = classes.len();
         let mut rng = Rng(7);
         let mut score = || (rng.next() % 2001) as f32 / 100.0 - 10.0;
@@ -858,9 +858,9 @@ mod tests {
 
     #[test]
     fn places_written_in_lower_case_are_places() {
-        let classes: Vec<String> = ["B-LOC", "B-PER", "I-LOC", "I-PER", "O"]
-            .map(str::to_owned)
-            .to_vec();
+        let classes = untrained(&["B-LOC", "B-PER", "I-LOC", "I-PER", "O"])
+            .weights
+            .classes;
         let o = 4;
         let words = [
             "we",
@@ -908,9 +908,9 @@ mod tests {
 
     #[test]
     fn a_common_word_inside_breaks_a_name() {
-        let classes: Vec<String> = ["B-LOC", "B-PER", "I-LOC", "I-PER", "O"]
-            .map(str::to_owned)
-            .to_vec();
+        let classes = untrained(&["B-LOC", "B-PER", "I-LOC", "I-PER", "O"])
+            .weights
+            .classes;
         let words = ["Andrade", "sobre", "Matos", "and", "Ana", "de", "Lima"];
         let p = Prepared::new(&words, true);
         let mut tags = vec![0, 2, 2, 4, 1, 3, 3];
