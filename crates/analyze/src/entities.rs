@@ -322,7 +322,8 @@ impl Stage for Entities {
 /// Whether `span` of `text`, with its `role` before it, is all a quotation holds: a quotation
 /// mark right before them, and one right after the name or after a comma or period.
 fn fills_quotation(text: &str, span: Span, role: Option<&str>) -> bool {
-    let is_mark = |c: char| matches!(c, '"' | '“' | '”' | '«' | '»');
+    let is_mark =
+        |c: char| crate::quotes::marks::family(c) == Some(crate::quotes::marks::Family::Double);
     let head = &text[..span.start as usize];
     let head = match role.and_then(|r| head.trim_end().strip_suffix(r)) {
         Some(rest) => rest,
@@ -348,9 +349,8 @@ struct Found {
 }
 
 /// The sentences of a tokenized document as the taggers read them: their words (hyphenated
-/// words split), their spans, and their POS and NER tags, the NER reading what the document
-/// says of each word and its tags made to agree across the document (see
-/// `newsgraph_models::Tagger::agree`). Sentences without a word are left out; none when no
+/// words split), their spans, and their POS and NER tags, the NER's of the whole document
+/// (see `newsgraph_models::Tagger::tag_document`). Sentences without a word are left out; none when no
 /// model is compiled in.
 fn tag_document(doc: &Doc) -> Vec<Tagged<'_>> {
     let (Some(pos_model), Some(ner_model)) = (newsgraph_models::pos(), newsgraph_models::ner())
@@ -369,19 +369,11 @@ fn tag_document(doc: &Doc) -> Vec<Tagged<'_>> {
         .iter()
         .map(|(_, texts)| newsgraph_models::features::Prepared::new(texts, true))
         .collect();
-    newsgraph_models::features::document_hints(&mut prepared);
     let pos: Vec<Vec<&'static str>> = prepared
         .iter()
         .map(|p| pos_model.tag_prepared(p, newsgraph_models::tagger::NO_POS))
         .collect();
-    let mut tags: Vec<Vec<&'static str>> = prepared
-        .iter()
-        .zip(&pos)
-        .map(|(p, pos)| ner_model.tag_prepared(p, pos))
-        .collect();
-    // A name tagged in one sentence is a name in the others (and of one type).
-    let texts: Vec<&[&str]> = words.iter().map(|(_, t)| t.as_slice()).collect();
-    ner_model.agree(&texts, &mut tags);
+    let tags = ner_model.tag_document(&mut prepared, &pos);
     words
         .into_iter()
         .zip(pos)

@@ -112,22 +112,26 @@ pub struct TagArgs {
     conllu: PathBuf,
 }
 
-fn load_pos(path: Option<&PathBuf>) -> anyhow::Result<Tagger> {
+/// The model of `kind` in the file at `path`, or the one compiled in.
+fn load(kind: Kind, path: Option<&PathBuf>) -> anyhow::Result<Tagger> {
     match path {
         Some(p) => {
             let bytes = std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?;
-            Ok(Tagger::from_bytes(Kind::Pos, &bytes)?)
+            Ok(Tagger::from_bytes(kind, &bytes)?)
         }
-        None => newsgraph_models::pos()
-            .cloned()
-            .context("this build carries no POS model"),
+        None => match kind {
+            Kind::Pos => newsgraph_models::pos(),
+            Kind::Ner => newsgraph_models::ner(),
+        }
+        .cloned()
+        .with_context(|| format!("this build carries no {} model", kind.name())),
     }
 }
 
-fn examples(what: What, path: &Path, pos: Option<&Tagger>) -> anyhow::Result<Vec<Example>> {
-    let sentences = match what {
-        What::Pos | What::Words => conll::read_conllu(path)?,
-        What::Ner => conll::read_iob2(path)?,
+fn examples(kind: Kind, path: &Path, pos: Option<&Tagger>) -> anyhow::Result<Vec<Example>> {
+    let sentences = match kind {
+        Kind::Pos => conll::read_conllu(path)?,
+        Kind::Ner => conll::read_iob2(path)?,
     };
     Ok(sentences
         .into_iter()
@@ -150,19 +154,13 @@ fn predict(tagger: &Tagger, dev: &[Example]) -> Vec<Vec<String>> {
         return dev.iter().map(|e| tagger.tag(&e.words, &e.pos)).collect();
     }
     let mut out = Vec::with_capacity(dev.len());
-    for document in dev.chunk_by(|a, b| !a.document.is_empty() && a.document == b.document) {
+    for document in tagger::documents(dev) {
         let mut prepared: Vec<_> = document
             .iter()
             .map(|e| newsgraph_models::features::Prepared::new(&e.words, true))
             .collect();
-        newsgraph_models::features::document_hints(&mut prepared);
-        let mut tags: Vec<Vec<&str>> = document
-            .iter()
-            .zip(&prepared)
-            .map(|(e, p)| tagger.tag_prepared(p, &e.pos))
-            .collect();
-        let words: Vec<&Vec<String>> = document.iter().map(|e| &e.words).collect();
-        tagger.agree(&words, &mut tags);
+        let pos: Vec<&Vec<String>> = document.iter().map(|e| &e.pos).collect();
+        let tags = tagger.tag_document(&mut prepared, &pos);
         out.extend(
             tags.into_iter()
                 .map(|t| t.into_iter().map(str::to_owned).collect()),
@@ -172,27 +170,31 @@ fn predict(tagger: &Tagger, dev: &[Example]) -> Vec<Vec<String>> {
 }
 
 /// The dev score that picks the epoch: accuracy for pos, F1 for ner.
-fn score(what: What, dev: &[Example], predicted: &[Vec<String>]) -> f64 {
+fn score(kind: Kind, dev: &[Example], predicted: &[Vec<String>]) -> f64 {
     let gold: Vec<Vec<String>> = dev.iter().map(|e| e.labels.clone()).collect();
-    match what {
-        What::Pos | What::Words => eval::accuracy(&gold, predicted),
-        What::Ner => eval::ner_scores(&gold, predicted)
+    match kind {
+        Kind::Pos => eval::accuracy(&gold, predicted),
+        Kind::Ner => eval::ner_scores(&gold, predicted)
             .get("ALL")
             .map_or(0.0, |c| c.prf().2),
     }
 }
 
 pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
-    let pos = match args.what {
-        What::Pos => None,
-        What::Ner => Some(load_pos(args.pos.as_ref())?),
+    let kind = match args.what {
+        What::Pos => Kind::Pos,
+        What::Ner => Kind::Ner,
         What::Words => return train_words(&args),
+    };
+    let pos = match kind {
+        Kind::Pos => None,
+        Kind::Ner => Some(load(Kind::Pos, args.pos.as_ref())?),
     };
     let [train_path] = args.train.as_slice() else {
         bail!("train {} takes one --train file", args.what.name());
     };
     let dev_path = args.dev.as_ref().context("--dev is required")?;
-    let mut train = examples(args.what, train_path, pos.as_ref())?;
+    let mut train = examples(kind, train_path, pos.as_ref())?;
     for path in &args.gum {
         for s in conll::read_gum(path)? {
             let tags = pos
@@ -210,16 +212,12 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
             });
         }
     }
-    let dev = examples(args.what, dev_path, pos.as_ref())?;
+    let dev = examples(kind, dev_path, pos.as_ref())?;
     eprintln!(
         "newsgraph: {} training and {} dev sentences",
         train.len(),
         dev.len()
     );
-    let kind = match args.what {
-        What::Pos | What::Words => Kind::Pos,
-        What::Ner => Kind::Ner,
-    };
     let start = Instant::now();
     let mut models = Vec::new();
     for &seed in &args.seed {
@@ -230,7 +228,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
         };
         let mut best: Option<(f64, usize, Tagger)> = None;
         tagger::train(kind, &train, settings, |epoch, t| {
-            let s = score(args.what, &dev, &predict(t, &dev));
+            let s = score(kind, &dev, &predict(t, &dev));
             eprintln!(
                 "seed {seed} epoch {epoch:>2}: dev {:.2} ({:.0} s)",
                 100.0 * s,
@@ -260,7 +258,7 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
             ),
         },
     };
-    let s = score(args.what, &dev, &predict(&tagger, &dev));
+    let s = score(kind, &dev, &predict(&tagger, &dev));
     let bytes = tagger.to_bytes();
     std::fs::write(&args.out, &bytes)
         .with_context(|| format!("cannot write {}", args.out.display()))?;
@@ -350,7 +348,7 @@ fn train_words(args: &TrainArgs) -> anyhow::Result<ExitCode> {
 }
 
 pub fn evaluate(args: EvalArgs) -> anyhow::Result<ExitCode> {
-    let pos = load_pos(None)?;
+    let pos = load(Kind::Pos, None)?;
     let dev_path = args.dev.clone().unwrap_or_default();
     match args.what {
         EvalWhat::Quotes => {
@@ -366,15 +364,15 @@ pub fn evaluate(args: EvalArgs) -> anyhow::Result<ExitCode> {
         }
         EvalWhat::Pos => {
             let pos = match &args.model {
-                Some(path) => load_pos(Some(path))?,
+                Some(path) => load(Kind::Pos, Some(path))?,
                 None => pos,
             };
-            let dev = examples(What::Pos, &dev_path, None)?;
+            let dev = examples(Kind::Pos, &dev_path, None)?;
             let start = Instant::now();
             let predicted = predict(&pos, &dev);
             let secs = start.elapsed().as_secs_f64();
             let words: usize = dev.iter().map(|e| e.words.len()).sum();
-            let acc = score(What::Pos, &dev, &predicted);
+            let acc = score(Kind::Pos, &dev, &predicted);
             println!(
                 "UPOS accuracy {:.2} on {} words ({:.0} words/s)",
                 100.0 * acc,
@@ -383,17 +381,8 @@ pub fn evaluate(args: EvalArgs) -> anyhow::Result<ExitCode> {
             );
         }
         EvalWhat::Ner => {
-            let ner = match &args.model {
-                Some(path) => {
-                    let bytes = std::fs::read(path)
-                        .with_context(|| format!("cannot read {}", path.display()))?;
-                    Tagger::from_bytes(Kind::Ner, &bytes)?
-                }
-                None => newsgraph_models::ner()
-                    .cloned()
-                    .context("this build carries no NER model")?,
-            };
-            let dev = examples(What::Ner, &dev_path, Some(&pos))?;
+            let ner = load(Kind::Ner, args.model.as_ref())?;
+            let dev = examples(Kind::Ner, &dev_path, Some(&pos))?;
             let predicted = predict(&ner, &dev);
             let gold: Vec<Vec<String>> = dev.iter().map(|e| e.labels.clone()).collect();
             if args.errors {
@@ -443,8 +432,8 @@ fn print_ner_errors(dev: &[Example], predicted: &[Vec<String>]) {
 
 /// Writes the CoNLL-U back with predicted UPOS (column 4) and `NER=` in MISC (column 10).
 pub fn tag(args: TagArgs) -> anyhow::Result<ExitCode> {
-    let pos = load_pos(None)?;
-    let ner = newsgraph_models::ner().context("this build carries no NER model")?;
+    let pos = load(Kind::Pos, None)?;
+    let ner = load(Kind::Ner, None)?;
     let file = std::fs::File::open(&args.conllu)
         .with_context(|| format!("cannot read {}", args.conllu.display()))?;
     let mut out = BufWriter::new(std::io::stdout().lock());
@@ -452,29 +441,18 @@ pub fn tag(args: TagArgs) -> anyhow::Result<ExitCode> {
     let mut document: Vec<Vec<String>> = Vec::new();
     let mut block: Vec<String> = Vec::new();
     let mut current = String::new();
+    // A word's line: not a comment, and no multiword token (`1-2`) or empty node (`1.1`).
+    let is_word = |line: &str| {
+        !line.starts_with('#') && !line.split('\t').next().unwrap_or("").contains(['-', '.'])
+    };
     let flush = |document: &mut Vec<Vec<String>>, out: &mut BufWriter<_>| -> anyhow::Result<()> {
-        let word_lines: Vec<Vec<usize>> = document
-            .iter()
-            .map(|block| {
-                (0..block.len())
-                    .filter(|&i| {
-                        !block[i].starts_with('#')
-                            && !block[i]
-                                .split('\t')
-                                .next()
-                                .unwrap_or("")
-                                .contains(['-', '.'])
-                    })
-                    .collect()
-            })
-            .collect();
         let words: Vec<Vec<&str>> = document
             .iter()
-            .zip(&word_lines)
-            .map(|(block, lines)| {
-                lines
+            .map(|block| {
+                block
                     .iter()
-                    .map(|&i| block[i].split('\t').nth(1).unwrap_or(""))
+                    .filter(|l| is_word(l))
+                    .map(|l| l.split('\t').nth(1).unwrap_or(""))
                     .collect()
             })
             .collect();
@@ -482,24 +460,18 @@ pub fn tag(args: TagArgs) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|w| newsgraph_models::features::Prepared::new(w, true))
             .collect();
-        newsgraph_models::features::document_hints(&mut prepared);
         let tags: Vec<Vec<&str>> = prepared
             .iter()
             .map(|p| pos.tag_prepared(p, NO_POS))
             .collect();
-        let mut entities: Vec<Vec<&str>> = prepared
-            .iter()
-            .zip(&tags)
-            .map(|(p, t)| ner.tag_prepared(p, t))
-            .collect();
-        ner.agree(&words, &mut entities);
-        let mut lines: Vec<String> = Vec::new();
+        let entities = ner.tag_document(&mut prepared, &tags);
         for (b, block) in document.iter().enumerate() {
-            for (i, line) in block.iter().enumerate() {
-                let Some(k) = word_lines[b].iter().position(|&l| l == i) else {
-                    lines.push(line.clone());
+            let mut k = 0;
+            for line in block {
+                if !is_word(line) {
+                    writeln!(out, "{line}")?;
                     continue;
-                };
+                }
                 let mut cols: Vec<&str> = line.split('\t').collect();
                 if cols.len() < 10 {
                     bail!("line {line:?} has fewer than 10 columns");
@@ -511,12 +483,10 @@ pub fn tag(args: TagArgs) -> anyhow::Result<ExitCode> {
                     format!("{}|NER={}", cols[9], entities[b][k])
                 };
                 cols[9] = &misc;
-                lines.push(cols.join("\t"));
+                writeln!(out, "{}", cols.join("\t"))?;
+                k += 1;
             }
-            lines.push(String::new());
-        }
-        for line in lines {
-            writeln!(out, "{line}")?;
+            writeln!(out)?;
         }
         document.clear();
         Ok(())
@@ -533,9 +503,8 @@ pub fn tag(args: TagArgs) -> anyhow::Result<ExitCode> {
         let starts = if line.starts_with("# newdoc") {
             current.clear();
             true
-        } else if let Some(id) = line.strip_prefix("# sent_id") {
-            let id = id.trim_start_matches([' ', '=']).trim();
-            let doc = id.rsplit_once('-').map_or(id, |(d, _)| d).to_owned();
+        } else if let Some(id) = conll::sent_id(&line) {
+            let doc = conll::document_of(id).to_owned();
             let changed = !current.is_empty() && doc != current;
             current = doc;
             changed

@@ -15,13 +15,22 @@ pub struct Sentence {
 }
 
 impl Sentence {
-    /// The document a sentence id names: the id without its last `-` part
-    /// (`weblog-…-0001` is of `weblog-…`); empty for an empty id.
+    /// The document of the sentence's id (see [`document_of`]).
     pub fn document(&self) -> &str {
-        self.id
-            .rsplit_once('-')
-            .map_or(self.id.as_str(), |(doc, _)| doc)
+        document_of(&self.id)
     }
+}
+
+/// The value of a `# sent_id = …` comment line; `None` for other lines.
+pub fn sent_id(line: &str) -> Option<&str> {
+    line.strip_prefix("# sent_id")
+        .map(|id| id.trim_start_matches([' ', '=']).trim())
+}
+
+/// The document a sentence id names: the id without its last `-` part (`weblog-…-0001` is of
+/// `weblog-…`); empty for an empty id.
+pub fn document_of(id: &str) -> &str {
+    id.rsplit_once('-').map_or(id, |(doc, _)| doc)
 }
 
 fn open(path: &Path) -> Result<Box<dyn BufRead>, ModelError> {
@@ -49,8 +58,8 @@ pub fn read_columns(path: &Path, word: usize, label: usize) -> Result<Vec<Senten
             }
             continue;
         }
-        if let Some(id) = line.strip_prefix("# sent_id") {
-            current.id = id.trim_start_matches([' ', '=']).trim().to_owned();
+        if let Some(id) = sent_id(&line) {
+            current.id = id.to_owned();
             continue;
         }
         if line.starts_with('#') {

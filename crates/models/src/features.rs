@@ -376,14 +376,7 @@ pub fn ner_word(p: &Prepared, i: usize, out: &mut Vec<u64>) {
     let case = table.case_class(w);
     feat!(out, "case", case);
     feat!(out, "caseshape", case, p.shape_at(j));
-    for (g, class) in table
-        .get(w)
-        .into_iter()
-        .flat_map(|i| i.classes.iter().enumerate())
-    {
-        let (g, class) = (DIGITS[g.min(4)], class.to_string());
-        feat!(out, "class", g, &class);
-    }
+    word_classes(w, "class", out);
 }
 
 /// The NER features of word `i` that depend on its neighbours, the POS tags and the

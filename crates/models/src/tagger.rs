@@ -1,4 +1,6 @@
-//! Sequence taggers: greedy left-to-right decoding with an averaged perceptron.
+//! Sequence taggers with an averaged perceptron: greedy left-to-right decoding for POS,
+//! first-order Viterbi over IOB2 tags for the NER (trained as a structured perceptron), and the
+//! NER's steps over a whole document ([`Tagger::tag_document`]).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -81,10 +83,7 @@ fn places_in_lower_case(classes: &[String], p: &Prepared, tags: &mut [usize]) {
         }
         let untagged = tags[k..end].iter().all(|&t| t == o);
         if untagged && (end - k > 1 || table.case_class(&p.lower[k]) == "upper") {
-            tags[k] = b;
-            for t in &mut tags[k + 1..end] {
-                *t = i;
-            }
+            set_span(&mut tags[k..end], b, i);
         }
         k = end;
     }
@@ -114,9 +113,7 @@ fn no_common_word_inside(classes: &[String], p: &Prepared, tags: &mut [usize]) {
             w.chars().all(char::is_lowercase) && !PARTICLES.contains(&w.as_str())
         });
         if common {
-            for t in &mut tags[start..end] {
-                *t = o;
-            }
+            tags[start..end].fill(o);
         }
     }
 }
@@ -303,9 +300,26 @@ impl Tagger {
             .map(|c| w.classes[c].as_str())
             .collect()
     }
-}
 
-impl Tagger {
+    /// The NER's tags of a document's sentences, `prepared` (each with its POS tags in
+    /// `pos`): each sentence tagged knowing what the rest of the document says of its words
+    /// ([`features::document_hints`]), then the tags made to [`agree`](Tagger::agree).
+    pub fn tag_document<Q, P>(&self, prepared: &mut [Prepared], pos: &[Q]) -> Vec<Vec<&str>>
+    where
+        Q: AsRef<[P]>,
+        P: AsRef<str>,
+    {
+        features::document_hints(prepared);
+        let mut tags: Vec<Vec<&str>> = prepared
+            .iter()
+            .zip(pos)
+            .map(|(p, pos)| self.tag_prepared(p, pos.as_ref()))
+            .collect();
+        let words: Vec<&[String]> = prepared.iter().map(|p| p.original.as_slice()).collect();
+        self.agree(&words, &mut tags);
+        tags
+    }
+
     /// Makes a document's NER tags agree with themselves: a run of words tagged as an entity
     /// is an entity of the type most of its tagged occurrences give, and that wherever else in
     /// the document it occurs written the same, capitalised and untagged (unless it opens a
@@ -388,10 +402,7 @@ impl Tagger {
                 let want = &types[at];
                 if *want != kind {
                     if let (Some(b), Some(i)) = (class("B-", want), class("I-", want)) {
-                        ts[start] = b;
-                        for t in &mut ts[start + 1..end] {
-                            *t = i;
-                        }
+                        set_span(&mut ts[start..end], b, i);
                     }
                 }
             }
@@ -405,21 +416,22 @@ impl Tagger {
                             && ts[k..k + name.len()].iter().all(|t| *t == "O")
                     })
                 });
-                let capitalised = ws[k].chars().next().is_some_and(char::is_uppercase);
-                let common_opener = k == 0 && {
-                    let case = table.case_class(&ws[k].to_lowercase());
-                    case == "lower" || case == "mostly-lower" || case == "mixed"
+                // A capitalised name, unless a common word opens the sentence with it.
+                let name_here = || {
+                    ws[k].chars().next().is_some_and(char::is_uppercase)
+                        && (k > 0
+                            || !matches!(
+                                table.case_class(&ws[k].to_lowercase()),
+                                "lower" | "mostly-lower" | "mixed"
+                            ))
                 };
                 match found {
-                    Some(i) if capitalised && !common_opener => {
+                    Some(i) if name_here() => {
                         let len = names[i].0.len();
                         if let (Some(b), Some(inside)) =
                             (class("B-", &types[i]), class("I-", &types[i]))
                         {
-                            ts[k] = b;
-                            for t in &mut ts[k + 1..k + len] {
-                                *t = inside;
-                            }
+                            set_span(&mut ts[k..k + len], b, inside);
                         }
                         k += len;
                     }
@@ -437,6 +449,14 @@ impl Tagger {
                 }
             }
         }
+    }
+}
+
+/// Tags `tags` as one entity: `begin` first, `inside` after.
+fn set_span<T: Copy>(tags: &mut [T], begin: T, inside: T) {
+    if let Some((first, rest)) = tags.split_first_mut() {
+        *first = begin;
+        rest.fill(inside);
     }
 }
 
@@ -515,6 +535,12 @@ pub struct Example {
     pub document: String,
 }
 
+/// The runs of `examples` of one document each (an example of no known document is a run of
+/// its own).
+pub fn documents(examples: &[Example]) -> impl Iterator<Item = &[Example]> {
+    examples.chunk_by(|a, b| !a.document.is_empty() && a.document == b.document)
+}
+
 /// Trains a tagger of `kind`; `report(epoch, tagger)` is called after each epoch.
 pub fn train(
     kind: Kind,
@@ -536,8 +562,7 @@ pub fn train(
         .collect();
     if kind == Kind::Ner {
         let mut at = 0;
-        for document in examples.chunk_by(|a, b| !a.document.is_empty() && a.document == b.document)
-        {
+        for document in documents(examples) {
             features::document_hints(&mut prepared[at..at + document.len()]);
             at += document.len();
         }

@@ -33,7 +33,8 @@ pub struct Mark {
     pub role: Role,
 }
 
-fn family(c: char) -> Option<Family> {
+/// The family of quotation mark `c`, if it is one.
+pub fn family(c: char) -> Option<Family> {
     match c {
         '“' | '”' | '"' | '«' | '»' | '„' | '‟' => Some(Family::Double),
         '‘' | '’' | '\'' | '‹' | '›' | '‚' | '‛' => Some(Family::Single),
