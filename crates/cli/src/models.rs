@@ -42,6 +42,12 @@ pub struct TrainArgs {
     /// Averaged weights below this magnitude are left out of the model file.
     #[arg(long, default_value_t = 0.01)]
     prune: f32,
+    /// Training documents also given written all in lower case, as a fraction of them (0 to 1)
+    #[arg(long, default_value_t = 0.0)]
+    lowercased: f64,
+    /// Training documents also given written all in capitals, as a fraction of them (0 to 1)
+    #[arg(long, default_value_t = 0.0)]
+    uppercased: f64,
     /// For words: the numbers of word classes, one clustering each, coarsest first.
     #[arg(long, value_delimiter = ',', default_value = "64,512")]
     classes: Vec<usize>,
@@ -65,8 +71,8 @@ pub enum What {
 pub struct EvalArgs {
     #[arg(value_enum)]
     what: EvalWhat,
-    /// Development data: UD CoNLL-U for pos and tokens, UNER IOB2 for ner.
-    #[arg(long, required_if_eq_any([("what", "pos"), ("what", "ner"), ("what", "tokens")]))]
+    /// Development data: UD CoNLL-U for pos and tokens, UNER IOB2 for ner (or `--gum`).
+    #[arg(long, required_if_eq_any([("what", "pos"), ("what", "tokens")]))]
     dev: Option<PathBuf>,
     /// For quotes: the PolNeAR JSONL whose articles are analysed.
     #[arg(long, required_if_eq("what", "quotes"))]
@@ -78,7 +84,8 @@ pub struct EvalArgs {
     /// all-attributions figures).
     #[arg(long, value_enum, default_value_t = crate::analyze::AttributionsArg::Speech)]
     attributions: crate::analyze::AttributionsArg,
-    /// For pronouns: the GUM CoNLL-U files the links come from.
+    /// For pronouns: the GUM CoNLL-U files the links come from; for ner without `--dev`, GUM
+    /// files whose named person, organisation and place mentions are scored.
     #[arg(long, num_args = 1.., required_if_eq("what", "pronouns"))]
     gum: Vec<PathBuf>,
     /// For pronouns: the links printed by `gum_stats.py --links` on the same files.
@@ -147,6 +154,31 @@ fn examples(kind: Kind, path: &Path, pos: Option<&Tagger>) -> anyhow::Result<Vec
         .collect())
 }
 
+/// The named person, organisation and place mentions of GUM CoNLL-U files as NER examples,
+/// POS-tagged by `pos`, each of its document `with_documents` (else of none).
+fn gum_examples(
+    paths: &[PathBuf],
+    pos: Option<&Tagger>,
+    with_documents: bool,
+) -> anyhow::Result<Vec<Example>> {
+    let mut out = Vec::new();
+    for path in paths {
+        for s in conll::read_gum(path)? {
+            out.push(Example {
+                pos: pos.map(|t| t.tag(&s.words, NO_POS)).unwrap_or_default(),
+                document: if with_documents {
+                    s.document().to_owned()
+                } else {
+                    String::new()
+                },
+                words: s.words,
+                labels: s.labels,
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// The tagger's tags of each example; the NER's made to agree within each document (a run of
 /// examples of one document, see [`Tagger::agree`]), as the entity stage does in an article.
 fn predict(tagger: &Tagger, dev: &[Example]) -> Vec<Vec<String>> {
@@ -195,23 +227,12 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     };
     let dev_path = args.dev.as_ref().context("--dev is required")?;
     let mut train = examples(kind, train_path, pos.as_ref())?;
-    for path in &args.gum {
-        for s in conll::read_gum(path)? {
-            let tags = pos
-                .as_ref()
-                .map(|t| t.tag(&s.words, NO_POS))
-                .unwrap_or_default();
-            // GUM's sentences stay without their document: its labels keep only the names
-            // headed by a proper noun, and the document hints learnt from them cost 0.7 F1 on
-            // dev over five seeds.
-            train.push(Example {
-                words: s.words,
-                labels: s.labels,
-                pos: tags,
-                document: String::new(),
-            });
-        }
-    }
+    // GUM's sentences stay without their document: its labels keep only the names headed by
+    // a proper noun, and the document hints learnt from them cost 0.7 F1 on dev over five
+    // seeds.
+    train.extend(gum_examples(&args.gum, pos.as_ref(), false)?);
+    let copies = tagger::case_copies(&train, args.lowercased, args.uppercased, pos.as_ref());
+    train.extend(copies);
     let dev = examples(kind, dev_path, pos.as_ref())?;
     eprintln!(
         "newsgraph: {} training and {} dev sentences",
@@ -382,7 +403,11 @@ pub fn evaluate(args: EvalArgs) -> anyhow::Result<ExitCode> {
         }
         EvalWhat::Ner => {
             let ner = load(Kind::Ner, args.model.as_ref())?;
-            let dev = examples(Kind::Ner, &dev_path, Some(&pos))?;
+            let dev = match args.dev {
+                Some(_) => examples(Kind::Ner, &dev_path, Some(&pos))?,
+                None if !args.gum.is_empty() => gum_examples(&args.gum, Some(&pos), true)?,
+                None => bail!("eval ner needs --dev or --gum"),
+            };
             let predicted = predict(&ner, &dev);
             let gold: Vec<Vec<String>> = dev.iter().map(|e| e.labels.clone()).collect();
             if args.errors {

@@ -366,3 +366,52 @@ fn eval_pronouns_scores_links() {
     // he/she (3rd singular) links right wrong unresolved accuracy
     assert_eq!(row.get(3..7), Some(&["3", "2", "1", "0"][..]), "{stdout}");
 }
+
+#[test]
+fn eval_ner_scores_gum_names() {
+    let dir = std::env::temp_dir().join(format!("newsgraph-evalgum-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let conllu = dir.join("gum-news-dev.conllu");
+    // word, UPOS, head, entity brackets
+    let rows = [
+        ("Ana", "PROPN", 2, "(1-person-new"),
+        ("Lima", "PROPN", 3, "1)"),
+        ("joined", "VERB", 0, ""),
+        ("Acme", "PROPN", 3, "(2-organization-new)"),
+        ("in", "ADP", 6, ""),
+        ("Oslo", "PROPN", 3, "(3-place-new)"),
+        (".", "PUNCT", 3, ""),
+    ];
+    let mut text = String::from("# newdoc id = GUM_news_t\n# sent_id = GUM_news_t-1\n");
+    for (i, (word, upos, head, entity)) in rows.into_iter().enumerate() {
+        let misc = match entity {
+            "" => "_".to_owned(),
+            e => format!("Entity={e}"),
+        };
+        text.push_str(&format!(
+            "{}\t{word}\t_\t{upos}\t_\t_\t{head}\t_\t_\t{misc}\n",
+            i + 1
+        ));
+    }
+    std::fs::write(&conllu, text + "\n").expect("write");
+    let c = conllu.to_string_lossy();
+    let out = newsgraph(&["eval", "ner", "--gum", &c], None);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    // type P R F1 gold pred: one gold name of each type, three in all.
+    let gold = |kind: &str| {
+        stdout
+            .lines()
+            .find(|l| l.starts_with(kind))
+            .and_then(|l| l.split_whitespace().nth(4))
+            .map(str::to_owned)
+    };
+    assert_eq!(gold("ALL").as_deref(), Some("3"), "{stdout}");
+    for kind in ["PER", "ORG", "LOC"] {
+        assert_eq!(gold(kind).as_deref(), Some("1"), "{kind}: {stdout}");
+    }
+
+    let out = newsgraph(&["eval", "ner"], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--dev or --gum"));
+}

@@ -110,16 +110,21 @@ fn gum_label(etype: &str) -> Option<&'static str> {
 pub fn read_gum(path: &Path) -> Result<Vec<Sentence>, ModelError> {
     let mut out = Vec::new();
     let mut rows: Vec<Vec<String>> = Vec::new();
-    let finish = |rows: &mut Vec<Vec<String>>, out: &mut Vec<Sentence>| {
+    let mut id = String::new();
+    let finish = |rows: &mut Vec<Vec<String>>, out: &mut Vec<Sentence>, id: &str| {
         if !rows.is_empty() {
-            out.push(gum_sentence(rows));
+            let mut s = gum_sentence(rows);
+            s.id = id.to_owned();
+            out.push(s);
             rows.clear();
         }
     };
     for line in open(path)?.lines() {
         let line = line.map_err(|e| ModelError::Io(path.display().to_string(), e))?;
         if line.trim().is_empty() {
-            finish(&mut rows, &mut out);
+            finish(&mut rows, &mut out, &id);
+        } else if let Some(found) = sent_id(&line) {
+            id = found.to_owned();
         } else if !line.starts_with('#') {
             let cols: Vec<String> = line.split('\t').map(str::to_owned).collect();
             if cols.len() >= 10 && !cols[0].contains(['-', '.']) {
@@ -127,7 +132,7 @@ pub fn read_gum(path: &Path) -> Result<Vec<Sentence>, ModelError> {
             }
         }
     }
-    finish(&mut rows, &mut out);
+    finish(&mut rows, &mut out, &id);
     Ok(out)
 }
 
@@ -205,5 +210,62 @@ fn gum_sentence(rows: &[Vec<String>]) -> Sentence {
         words,
         labels,
         id: String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A GUM sentence in CoNLL-U: (word, UPOS, XPOS, head, entity brackets).
+    fn gum_line(
+        i: usize,
+        (word, upos, xpos, head, entity): (&str, &str, &str, usize, &str),
+    ) -> String {
+        let misc = if entity.is_empty() {
+            "_".to_owned()
+        } else {
+            format!("Entity={entity}")
+        };
+        format!(
+            "{}\t{word}\t_\t{upos}\t{xpos}\t_\t{head}\t_\t_\t{misc}\n",
+            i + 1
+        )
+    }
+
+    #[test]
+    fn gum_names_are_read_with_their_sentence_ids() {
+        let rows = [
+            ("The", "DET", "DT", 3, "(1-organization-new"),
+            ("Sea", "PROPN", "NNP", 3, ""),
+            ("Org", "PROPN", "NNP", 4, "1)"),
+            ("hired", "VERB", "VBD", 0, ""),
+            ("Ana", "PROPN", "NNP", 6, "(2-person-new"),
+            ("Lima", "PROPN", "NNP", 4, "2)"),
+            ("in", "ADP", "IN", 8, ""),
+            ("Florida", "PROPN", "NNP", 4, "(3-place-new)"),
+            ("with", "ADP", "IN", 11, ""),
+            ("a", "DET", "DT", 11, "(4-object-new"),
+            ("Ford", "PROPN", "NNP", 4, "4)"),
+        ];
+        let mut text = String::from("# newdoc id = GUM_news_x\n# sent_id = GUM_news_x-1\n");
+        for (i, row) in rows.into_iter().enumerate() {
+            text.push_str(&gum_line(i, row));
+        }
+        let path =
+            std::env::temp_dir().join(format!("newsgraph-gum-{}.conllu", std::process::id()));
+        std::fs::write(&path, text).expect("write");
+        let sentences = read_gum(&path).expect("read");
+        std::fs::remove_file(&path).ok();
+        let [s] = sentences.as_slice() else {
+            panic!("{sentences:?}")
+        };
+        assert_eq!(s.id, "GUM_news_x-1");
+        assert_eq!(s.document(), "GUM_news_x");
+        assert_eq!(
+            s.labels,
+            ["O", "B-ORG", "I-ORG", "O", "B-PER", "I-PER", "O", "B-LOC", "O", "O", "O"],
+            "the determiner left out, an object no name"
+        );
     }
 }

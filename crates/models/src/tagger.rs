@@ -541,6 +541,55 @@ pub fn documents(examples: &[Example]) -> impl Iterator<Item = &[Example]> {
     examples.chunk_by(|a, b| !a.document.is_empty() && a.document == b.document)
 }
 
+/// Copies of a share of the training documents written all in lower case (`lower`, a fraction
+/// from 0 to 1) and of another share written all in capitals (`upper`), labels unchanged and
+/// POS tags given anew by `pos` (the NER reads the tags the POS tagger gives the text as it is
+/// written). People type whole posts in lower case or in capitals ("taco bell", "MIRAMAR"), and
+/// a model that never saw one trusts capitals alone. A document is chosen by a hash of its id
+/// (an example of no known document by its words), so the same data gives the same copies.
+pub fn case_copies(
+    examples: &[Example],
+    lower: f64,
+    upper: f64,
+    pos: Option<&Tagger>,
+) -> Vec<Example> {
+    let chosen = |document: &[Example], salt: &[u8], share: f64| {
+        let key = match document[0].document.as_str() {
+            "" => document[0].words.join(" "),
+            id => id.to_owned(),
+        };
+        let h = hash(&[salt, key.as_bytes()]);
+        ((h >> 11) as f64 / (1u64 << 53) as f64) < share
+    };
+    let mut out = Vec::new();
+    for (salt, share, case) in [
+        (
+            &b"lower"[..],
+            lower,
+            str::to_lowercase as fn(&str) -> String,
+        ),
+        (&b"upper"[..], upper, str::to_uppercase),
+    ] {
+        for document in
+            documents(examples).filter(|d| !d[0].document.is_empty() && chosen(d, salt, share))
+        {
+            for e in document {
+                let words: Vec<String> = e.words.iter().map(|w| case(w)).collect();
+                out.push(Example {
+                    pos: pos.map(|t| t.tag(&words, NO_POS)).unwrap_or_default(),
+                    labels: e.labels.clone(),
+                    document: match e.document.as_str() {
+                        "" => String::new(),
+                        id => format!("{}:{id}", String::from_utf8_lossy(salt)),
+                    },
+                    words,
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Trains a tagger of `kind`; `report(epoch, tagger)` is called after each epoch.
 pub fn train(
     kind: Kind,
@@ -669,6 +718,46 @@ mod tests {
             labels: pairs.iter().map(|p| p.1.to_owned()).collect(),
             ..Example::default()
         }
+    }
+
+    #[test]
+    fn case_copies_write_whole_documents_in_one_case() {
+        let mut examples = Vec::new();
+        for d in 0..40 {
+            for k in 0..2 {
+                let mut e = example(&[
+                    ("Ana", "B-PER"),
+                    ("saw", "O"),
+                    (&format!("Lima{k}"), "B-LOC"),
+                ]);
+                e.document = format!("doc{d}");
+                examples.push(e);
+            }
+        }
+        examples.push(example(&[("Ana", "B-PER")]));
+        assert!(case_copies(&examples, 0.0, 0.0, None).is_empty());
+        let all = case_copies(&examples, 1.0, 1.0, None);
+        assert_eq!(
+            all.len(),
+            160,
+            "every sentence of a document, twice; none without one"
+        );
+        assert_eq!(all[0].words, ["ana", "saw", "lima0"]);
+        assert_eq!(all[80].words, ["ANA", "SAW", "LIMA0"]);
+        assert!(all.iter().all(|e| e.labels == ["B-PER", "O", "B-LOC"]));
+        assert_ne!(all[0].document, all[80].document);
+        assert!(all.iter().all(|e| !e.document.starts_with("doc")));
+        let some = case_copies(&examples, 0.5, 0.0, None);
+        assert!((20..=60).contains(&some.len()), "{} of 80", some.len());
+        assert_eq!(some.len() % 2, 0, "a document is copied whole");
+        assert_eq!(
+            some.iter().map(|e| &e.words).collect::<Vec<_>>(),
+            case_copies(&examples, 0.5, 0.0, None)
+                .iter()
+                .map(|e| &e.words)
+                .collect::<Vec<_>>(),
+            "the same data gives the same copies"
+        );
     }
 
     /// Tags from every feature looked up for every word, no cache.
