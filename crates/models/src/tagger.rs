@@ -63,8 +63,9 @@ fn decode(
 
 /// Tags as places the gazetteer's places written in lower case and left untagged, as web text
 /// writes them ("we flew to vietnam", "san francisco"), where the word table says the word is
-/// written with a capital nine times in ten inside sentences (a name of several words needs no
-/// such word: the words together are the name).
+/// written with a capital nine times in ten inside sentences, or never saw a word of five
+/// letters or more ("baguio": a rare word that names a place is the place). A name of several
+/// words needs neither: the words together are the name.
 fn places_in_lower_case(classes: &[String], p: &Prepared, tags: &mut [usize]) {
     let index = |name: &str| classes.iter().position(|c| c == name);
     let (Some(o), Some(b), Some(i)) = (index("O"), index("B-LOC"), index("I-LOC")) else {
@@ -82,7 +83,12 @@ fn places_in_lower_case(classes: &[String], p: &Prepared, tags: &mut [usize]) {
             end += 1;
         }
         let untagged = tags[k..end].iter().all(|&t| t == o);
-        if untagged && (end - k > 1 || table.case_class(&p.lower[k]) == "upper") {
+        let named = match table.case_class(&p.lower[k]) {
+            "upper" => true,
+            "unseen" => p.lower[k].chars().count() > 4,
+            _ => false,
+        };
+        if untagged && (end - k > 1 || named) {
             set_span(&mut tags[k..end], b, i);
         }
         k = end;
@@ -988,6 +994,10 @@ mod tests {
             "Lima",
             "for",
             "turkey",
+            "and",
+            "baguio",
+            "and",
+            "lima",
         ];
         let p = Prepared::new(&words, true);
         let mut tags = vec![o; words.len()];
@@ -996,8 +1006,12 @@ mod tests {
         let names: Vec<&str> = tags.iter().map(|&t| classes[t].as_str()).collect();
         assert_eq!(
             names,
-            ["O", "O", "O", "B-LOC", "O", "B-LOC", "I-LOC", "O", "B-PER", "O", "O"],
-            "\"turkey\" is written in lower case too often to be a place"
+            [
+                "O", "O", "O", "B-LOC", "O", "B-LOC", "I-LOC", "O", "B-PER", "O", "O", "O",
+                "B-LOC", "O", "O"
+            ],
+            "\"turkey\" is written in lower case too often to be a place; \"baguio\", a word the \
+             table never saw, is one, but a short unseen word (\"lima\") is too likely a typo"
         );
     }
 
