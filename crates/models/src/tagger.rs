@@ -551,43 +551,31 @@ pub fn documents(examples: &[Example]) -> impl Iterator<Item = &[Example]> {
 /// from 0 to 1) and of another share written all in capitals (`upper`), labels unchanged and
 /// POS tags given anew by `pos` (the NER reads the tags the POS tagger gives the text as it is
 /// written). People type whole posts in lower case or in capitals ("taco bell", "MIRAMAR"), and
-/// a model that never saw one trusts capitals alone. A document is chosen by a hash of its id
-/// (an example of no known document by its words), so the same data gives the same copies.
+/// a model that never saw one trusts capitals alone. A document is chosen by a hash of its id,
+/// so the same data gives the same copies; examples of no known document are not copied.
 pub fn case_copies(
     examples: &[Example],
     lower: f64,
     upper: f64,
     pos: Option<&Tagger>,
 ) -> Vec<Example> {
-    let chosen = |document: &[Example], salt: &[u8], share: f64| {
-        let key = match document[0].document.as_str() {
-            "" => document[0].words.join(" "),
-            id => id.to_owned(),
-        };
-        let h = hash(&[salt, key.as_bytes()]);
-        ((h >> 11) as f64 / (1u64 << 53) as f64) < share
-    };
+    type Case = fn(&str) -> String;
     let mut out = Vec::new();
-    for (salt, share, case) in [
-        (
-            &b"lower"[..],
-            lower,
-            str::to_lowercase as fn(&str) -> String,
-        ),
-        (&b"upper"[..], upper, str::to_uppercase),
+    for (name, share, case) in [
+        ("lower", lower, str::to_lowercase as Case),
+        ("upper", upper, str::to_uppercase as Case),
     ] {
-        for document in
-            documents(examples).filter(|d| !d[0].document.is_empty() && chosen(d, salt, share))
-        {
+        let chosen = |id: &str| {
+            let h = hash(&[name.as_bytes(), id.as_bytes()]);
+            !id.is_empty() && ((h >> 11) as f64 / (1u64 << 53) as f64) < share
+        };
+        for document in documents(examples).filter(|d| chosen(&d[0].document)) {
             for e in document {
                 let words: Vec<String> = e.words.iter().map(|w| case(w)).collect();
                 out.push(Example {
                     pos: pos.map(|t| t.tag(&words, NO_POS)).unwrap_or_default(),
                     labels: e.labels.clone(),
-                    document: match e.document.as_str() {
-                        "" => String::new(),
-                        id => format!("{}:{id}", String::from_utf8_lossy(salt)),
-                    },
+                    document: format!("{name}:{}", e.document),
                     words,
                 });
             }
