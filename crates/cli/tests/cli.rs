@@ -411,6 +411,19 @@ fn eval_ner_scores_gum_names() {
         assert_eq!(gold(kind).as_deref(), Some("1"), "{kind}: {stdout}");
     }
 
+    assert!(
+        stdout.contains("ALL F1 95% interval over 1 documents"),
+        "{stdout}"
+    );
+    // The shipped model against itself: no gain, in no resample.
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/../models/data/ner.ngm");
+    let out = newsgraph(&["eval", "ner", "--gum", &c, "--baseline", shipped], None);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("+0.00 F1, 95% interval +0.00 to +0.00; better in 0.0% of resamples"),
+        "{stdout}"
+    );
+
     let out = newsgraph(&["eval", "ner"], None);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--dev or --gum"));
