@@ -127,6 +127,11 @@ const PERSON_TITLES: &[&str] = &[
     "Queen",
 ];
 
+/// Whether `word` opens clauses and never names ("If", "At", "When").
+fn is_opener(word: &str) -> bool {
+    newsgraph_models::tagger::OPENERS.contains(&word.to_lowercase().as_str())
+}
+
 /// Whether `word` is a first name of the gazetteer.
 fn is_first_name(word: &str) -> bool {
     gazetteer::global()
@@ -542,10 +547,18 @@ fn sentence_mentions(
                 head = Some(end);
             }
         }
-        // A sentence's first word and leading titles are not part of the name.
+        // A sentence's first word and leading titles are not part of the name, nor a word
+        // that opens a clause ("At the Michoud Assembly Facility").
         let mut first = start;
-        while first < end && (TITLE_WORDS.contains(&texts[first]) || texts[first] == "The") {
+        while first < end
+            && (TITLE_WORDS.contains(&texts[first])
+                || texts[first] == "The"
+                || is_opener(texts[first]))
+        {
             first += 1;
+            while first < end && matches!(texts[first], "the" | "a" | "an") {
+                first += 1;
+            }
         }
         if let Some(head) = head.filter(|&h| h >= first + 2) {
             found.push((first, head, EntityType::ORG, false, BY_ORG_HEAD));
@@ -593,11 +606,14 @@ fn sentence_mentions(
             f.0 -= 1;
         }
         // A capitalised word glued before an organisation's name is part of it ("Atlantic
-        // Security Council"), unless it opens the sentence or is a title.
+        // Security Council"), unless it opens the sentence or a quotation, is a title, or is a
+        // word that opens clauses ("“If NASA focuses …").
         if f.2 == EntityType::ORG
             && f.0 > 1
             && capitalised(f.0 - 1)
             && !TITLE_WORDS.contains(&texts[f.0 - 1])
+            && !is_opener(texts[f.0 - 1])
+            && !texts[f.0 - 2].starts_with(['"', '“', '«', '‘', '\'', '„', '(', '[', ':'])
         {
             f.0 -= 1;
         }
@@ -893,6 +909,23 @@ mod tests {
         // Split at its hyphen for the tagger, the token takes its first part's tag.
         assert!(pos("low-cost").is_some());
         assert!(doc.tokens.iter().all(|t| t.pos.is_some()));
+    }
+
+    #[test]
+    fn words_that_open_a_clause_are_no_part_of_a_name() {
+        let doc = crate::analyze_text(
+            "“If NASA focuses on the program, it will work,” he said.\n\n\
+             At the Michoud Assembly Facility in New Orleans, workers finished the stage.",
+            None,
+        );
+        let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"NASA"), "{names:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.starts_with("If ") || n.starts_with("At ")),
+            "{names:?}"
+        );
     }
 
     #[test]

@@ -124,6 +124,172 @@ fn no_common_word_inside(classes: &[String], p: &Prepared, tags: &mut [usize]) {
     }
 }
 
+/// Words that open a sentence with a capital but never a name ("If NASA …", "At the Michoud
+/// Assembly Facility …"), in lower case.
+pub const OPENERS: &[&str] = &[
+    "if",
+    "at",
+    "in",
+    "on",
+    "for",
+    "from",
+    "with",
+    "by",
+    "as",
+    "when",
+    "while",
+    "after",
+    "before",
+    "but",
+    "and",
+    "or",
+    "so",
+    "because",
+    "since",
+    "although",
+    "though",
+    "to",
+    "into",
+    "about",
+    "over",
+    "under",
+    "during",
+    "without",
+    "than",
+    "then",
+    "where",
+    "why",
+    "how",
+    "what",
+    "who",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "yes",
+    "no",
+    "hey",
+    "hi",
+    "thanks",
+    "unlike",
+    "like",
+    "despite",
+    "meanwhile",
+    "however",
+    "also",
+    "still",
+    "once",
+    "until",
+    "whether",
+];
+
+/// Leaves out of a name the words that open it and are no name ("If NASA" is NASA; "At the
+/// Michoud Assembly Facility" is "Michoud Assembly Facility"), with the articles after them.
+fn no_function_word_first(classes: &[String], p: &Prepared, tags: &mut [usize]) {
+    let names: Vec<&str> = tags.iter().map(|&t| classes[t].as_str()).collect();
+    let index = |name: &str| classes.iter().position(|c| c == name);
+    let Some(o) = index("O") else {
+        return;
+    };
+    for (kind, start, end) in crate::eval::spans(&names) {
+        let mut first = start;
+        while first < end && OPENERS.contains(&p.lower[first].as_str()) {
+            first += 1;
+            while first < end && matches!(p.lower[first].as_str(), "the" | "a" | "an") {
+                first += 1;
+            }
+        }
+        if first == start {
+            continue;
+        }
+        tags[start..first].fill(o);
+        if let (Some(b), Some(i)) = (index(&format!("B-{kind}")), index(&format!("I-{kind}"))) {
+            set_span(&mut tags[first..end], b, i);
+        }
+    }
+}
+
+/// Head words of organisations and of places (facilities): a person's name does not end in
+/// one ("W. M. Keck Observatory").
+const ORGANISATION_HEADS: &[&str] = &[
+    "university",
+    "institute",
+    "foundation",
+    "company",
+    "corporation",
+    "corp.",
+    "inc.",
+    "inc",
+    "ltd",
+    "ltd.",
+    "llc",
+    "bank",
+    "group",
+    "party",
+    "council",
+    "committee",
+    "agency",
+    "department",
+    "ministry",
+    "association",
+    "society",
+    "club",
+    "church",
+    "school",
+    "college",
+    "hospital",
+    "center",
+    "centre",
+    "academy",
+    "commission",
+    "administration",
+    "authority",
+];
+const PLACE_HEADS: &[&str] = &[
+    "observatory",
+    "museum",
+    "airport",
+    "station",
+    "street",
+    "avenue",
+    "road",
+    "park",
+    "bridge",
+    "river",
+    "lake",
+    "hotel",
+    "stadium",
+    "arena",
+    "county",
+    "province",
+    "island",
+    "islands",
+];
+
+/// Retypes a person whose name ends in an organisation's or a place's head word ("W. M. Keck
+/// Observatory", "Sheldon Academy") as that organisation or place.
+fn no_person_named_as_a_place(classes: &[String], p: &Prepared, tags: &mut [usize]) {
+    let names: Vec<&str> = tags.iter().map(|&t| classes[t].as_str()).collect();
+    let index = |name: &str| classes.iter().position(|c| c == name);
+    for (kind, start, end) in crate::eval::spans(&names) {
+        if kind != "PER" || end - start < 2 {
+            continue;
+        }
+        let last = p.lower[end - 1].as_str();
+        let to = if ORGANISATION_HEADS.contains(&last) {
+            "ORG"
+        } else if PLACE_HEADS.contains(&last) {
+            "LOC"
+        } else {
+            continue;
+        };
+        if let (Some(b), Some(i)) = (index(&format!("B-{to}")), index(&format!("I-{to}"))) {
+            set_span(&mut tags[start..end], b, i);
+        }
+    }
+}
+
 /// The name of previous-tag index `p` of `classes`: a class, or `<s>` for `p == classes.len()`.
 fn prev_name(classes: &[String], p: usize) -> &str {
     classes.get(p).map_or("<s>", String::as_str)
@@ -298,6 +464,8 @@ impl Tagger {
                         let mut best = viterbi(&w.classes, &own, &after);
                         places_in_lower_case(&w.classes, p, &mut best);
                         no_common_word_inside(&w.classes, p, &mut best);
+                        no_function_word_first(&w.classes, p, &mut best);
+                        no_person_named_as_a_place(&w.classes, p, &mut best);
                         best
                     }
                 }
@@ -1036,5 +1204,42 @@ mod tests {
             [4, 4, 4, 4, 1, 3, 3],
             "\"de\" joins a name, \"sobre\" does not"
         );
+    }
+
+    #[test]
+    fn a_name_opens_after_the_words_that_open_its_clause() {
+        let classes = untrained(&["B-ORG", "I-ORG", "O"]).weights.classes;
+        let words = [
+            "At", "the", "Michoud", "Assembly", "Facility", ",", "If", "NASA", "If",
+        ];
+        let p = Prepared::new(&words, true);
+        let mut tags = vec![0, 1, 1, 1, 1, 2, 0, 1, 0];
+        no_function_word_first(&classes, &p, &mut tags);
+        assert_eq!(
+            tags,
+            [2, 2, 0, 1, 1, 2, 2, 0, 2],
+            "a name of openers alone is none"
+        );
+    }
+
+    #[test]
+    fn a_person_named_like_a_place_or_a_body_is_one() {
+        let classes = untrained(&["B-LOC", "B-ORG", "B-PER", "I-LOC", "I-ORG", "I-PER", "O"])
+            .weights
+            .classes;
+        let words = [
+            "Keck",
+            "Observatory",
+            "and",
+            "Harbor",
+            "Academy",
+            "and",
+            "Ana",
+            "Lima",
+        ];
+        let p = Prepared::new(&words, true);
+        let mut tags = vec![2, 5, 6, 2, 5, 6, 2, 5];
+        no_person_named_as_a_place(&classes, &p, &mut tags);
+        assert_eq!(tags, [0, 3, 6, 1, 4, 6, 2, 5]);
     }
 }
