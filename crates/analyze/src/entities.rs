@@ -781,7 +781,23 @@ fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
                     })
                     .or_else(|| by_first_name(&entities, &text))
             }
-            _ => by_key.get(&(type_key, key(&text))).copied(),
+            // One word taken for a place or a body that is the surname of a person named in
+            // full before is that person ("Valeska Paris … Paris said"), unless a region
+            // follows it as it follows a town ("Austin, Texas").
+            _ => by_key.get(&(type_key, key(&text))).copied().or_else(|| {
+                let town = doc.text()[m.span.end()..]
+                    .strip_prefix(", ")
+                    .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+                (!text.contains(' ') && !town)
+                    .then(|| {
+                        entities.iter().position(|e| {
+                            e.kind == EntityType::PER
+                                && e.name.contains(' ')
+                                && name_words(&e.name).last().is_some_and(|l| *l == text)
+                        })
+                    })
+                    .flatten()
+            }),
         };
         let mention = Mention {
             span: m.span,
@@ -926,6 +942,29 @@ mod tests {
                 .any(|n| n.starts_with("If ") || n.starts_with("At ")),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_surname_taken_for_a_place_is_the_person() {
+        // The gazetteer knows "Paris" and "Austin" as places.
+        let doc = crate::analyze_text(
+            "Former member Valeska Paris left the group in 2009. Paris said she was held on a \
+             ship for years. Lloyd Austin later flew to Austin, Texas.",
+            None,
+        );
+        let find = |name: &'static str| doc.entities.iter().filter(move |e| e.name == name);
+        assert_eq!(find("Paris").count(), 0, "{:?}", doc.entities);
+        let paris: Vec<_> = find("Valeska Paris").collect();
+        assert_eq!(paris.len(), 1, "{:?}", doc.entities);
+        assert_eq!(paris[0].mentions.len(), 2, "{:?}", paris[0]);
+        let austin: Vec<_> = find("Austin").collect();
+        assert_eq!(
+            austin.len(),
+            1,
+            "the town before its state: {:?}",
+            doc.entities
+        );
+        assert_eq!(austin[0].kind, EntityType::LOC);
     }
 
     #[test]
