@@ -753,6 +753,8 @@ fn by_first_name(entities: &[Entity], text: &str) -> Option<usize> {
 fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_key: HashMap<(u8, String), usize> = HashMap::new();
+    // Per entity, how many of its mentions were found as an organisation and as a place.
+    let mut org_loc: Vec<[usize; 2]> = Vec::new();
     for m in mentions {
         let text = display(
             doc.slice(m.span)
@@ -784,6 +786,14 @@ fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
             // One word taken for a place or a body that is the surname of a person named in
             // full before is that person ("Valeska Paris … Paris said"), unless a region
             // follows it as it follows a town ("Austin, Texas").
+            // An organisation and a place of one name are one entity ("DUBAI, United Arab
+            // Emirates —" and "Dubai's flagship carrier"), of the type most mentions give.
+            EntityType::ORG | EntityType::LOC
+                if by_key.contains_key(&(3 - type_key, key(&text)))
+                    && !by_key.contains_key(&(type_key, key(&text))) =>
+            {
+                by_key.get(&(3 - type_key, key(&text))).copied()
+            }
             _ => by_key.get(&(type_key, key(&text))).copied().or_else(|| {
                 let town = doc.text()[m.span.end()..]
                     .strip_prefix(", ")
@@ -824,6 +834,12 @@ fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
                 }
                 e.media |= m.media;
                 e.mentions.push(mention);
+                if let Some(n) = type_key
+                    .checked_sub(1)
+                    .and_then(|t| org_loc[i].get_mut(usize::from(t)))
+                {
+                    *n += 1;
+                }
             }
             None => {
                 let id = EntityId::from_index(entities.len());
@@ -840,6 +856,14 @@ fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
                     vec![text.clone()]
                 };
                 by_key.insert((type_key, key(&text)), entities.len());
+                let mut counts = [0; 2];
+                if let Some(n) = type_key
+                    .checked_sub(1)
+                    .and_then(|t| counts.get_mut(usize::from(t)))
+                {
+                    *n += 1;
+                }
+                org_loc.push(counts);
                 entities.push(Entity {
                     id,
                     kind: m.kind,
@@ -851,6 +875,13 @@ fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
                     by: BY_MERGE,
                 });
             }
+        }
+    }
+    for (e, [org, loc]) in entities.iter_mut().zip(org_loc) {
+        match e.kind {
+            EntityType::ORG if loc > org => e.kind = EntityType::LOC,
+            EntityType::LOC if org > loc => e.kind = EntityType::ORG,
+            _ => {}
         }
     }
     entities
@@ -965,6 +996,23 @@ mod tests {
             doc.entities
         );
         assert_eq!(austin[0].kind, EntityType::LOC);
+    }
+
+    #[test]
+    fn an_organisation_and_a_place_of_one_name_are_one_entity() {
+        let doc = crate::analyze_text(
+            "DUBAI, United Arab Emirates — Dubai’s flagship carrier Emirates ordered 30 jets on \
+             Wednesday. Officials in Dubai said the deal was firm.",
+            None,
+        );
+        let dubai: Vec<_> = doc.entities.iter().filter(|e| e.name == "Dubai").collect();
+        assert_eq!(dubai.len(), 1, "{:?}", doc.entities);
+        assert_eq!(dubai[0].kind, EntityType::LOC, "most mentions say a place");
+        assert_eq!(dubai[0].mentions.len(), 3);
+        assert!(doc
+            .entities
+            .iter()
+            .any(|e| e.name == "Emirates" && e.kind == EntityType::ORG));
     }
 
     #[test]
