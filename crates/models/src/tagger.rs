@@ -188,8 +188,7 @@ pub const OPENERS: &[&str] = &[
 /// Michoud Assembly Facility" is "Michoud Assembly Facility"), with the articles after them.
 fn no_function_word_first(classes: &[String], p: &Prepared, tags: &mut [usize]) {
     let names: Vec<&str> = tags.iter().map(|&t| classes[t].as_str()).collect();
-    let index = |name: &str| classes.iter().position(|c| c == name);
-    let Some(o) = index("O") else {
+    let Some(o) = classes.iter().position(|c| c == "O") else {
         return;
     };
     for (kind, start, end) in crate::eval::spans(&names) {
@@ -204,9 +203,7 @@ fn no_function_word_first(classes: &[String], p: &Prepared, tags: &mut [usize]) 
             continue;
         }
         tags[start..first].fill(o);
-        if let (Some(b), Some(i)) = (index(&format!("B-{kind}")), index(&format!("I-{kind}"))) {
-            set_span(&mut tags[first..end], b, i);
-        }
+        set_kind(classes, &mut tags[first..end], &kind);
     }
 }
 
@@ -271,7 +268,6 @@ const PLACE_HEADS: &[&str] = &[
 /// Observatory", "Sheldon Academy") as that organisation or place.
 fn no_person_named_as_a_place(classes: &[String], p: &Prepared, tags: &mut [usize]) {
     let names: Vec<&str> = tags.iter().map(|&t| classes[t].as_str()).collect();
-    let index = |name: &str| classes.iter().position(|c| c == name);
     for (kind, start, end) in crate::eval::spans(&names) {
         if kind != "PER" || end - start < 2 {
             continue;
@@ -284,9 +280,7 @@ fn no_person_named_as_a_place(classes: &[String], p: &Prepared, tags: &mut [usiz
         } else {
             continue;
         };
-        if let (Some(b), Some(i)) = (index(&format!("B-{to}")), index(&format!("I-{to}"))) {
-            set_span(&mut tags[start..end], b, i);
-        }
+        set_kind(classes, &mut tags[start..end], to);
     }
 }
 
@@ -627,6 +621,14 @@ impl Tagger {
 }
 
 /// Tags `tags` as one entity: `begin` first, `inside` after.
+/// Tags `tags` (class indices of `classes`) as one name of `kind`, if the classes have it.
+fn set_kind(classes: &[String], tags: &mut [usize], kind: &str) {
+    let index = |bio: &str| classes.iter().position(|c| *c == format!("{bio}-{kind}"));
+    if let (Some(b), Some(i)) = (index("B"), index("I")) {
+        set_span(tags, b, i);
+    }
+}
+
 fn set_span<T: Copy>(tags: &mut [T], begin: T, inside: T) {
     if let Some((first, rest)) = tags.split_first_mut() {
         *first = begin;
