@@ -182,6 +182,20 @@ pub const OPENERS: &[&str] = &[
     "once",
     "until",
     "whether",
+    "now",
+    "yesterday",
+    "tomorrow",
+    "here",
+    "there",
+    "even",
+    "perhaps",
+    "instead",
+    "indeed",
+    "later",
+    "earlier",
+    "finally",
+    "recently",
+    "currently",
 ];
 
 /// Leaves out of a name the words that open it and are no name ("If NASA" is NASA; "At the
