@@ -767,6 +767,12 @@ fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
             EntityType::LOC => 2,
             _ => 3,
         };
+        // Where the mention counts in its entity's `org_loc`.
+        let org_or_loc = match m.kind {
+            EntityType::ORG => Some(0),
+            EntityType::LOC => Some(1),
+            _ => None,
+        };
         let found = match m.kind {
             // A person merges with an earlier person sharing the last name, unless both
             // give first names that differ ("Teddie Goode" is not "Matthew Goode").
@@ -783,31 +789,37 @@ fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
                     })
                     .or_else(|| by_first_name(&entities, &text))
             }
-            // One word taken for a place or a body that is the surname of a person named in
-            // full before is that person ("Valeska Paris … Paris said"), unless a region
-            // follows it as it follows a town ("Austin, Texas").
-            // An organisation and a place of one name are one entity ("DUBAI, United Arab
-            // Emirates —" and "Dubai's flagship carrier"), of the type most mentions give.
-            EntityType::ORG | EntityType::LOC
-                if by_key.contains_key(&(3 - type_key, key(&text)))
-                    && !by_key.contains_key(&(type_key, key(&text))) =>
-            {
-                by_key.get(&(3 - type_key, key(&text))).copied()
-            }
-            _ => by_key.get(&(type_key, key(&text))).copied().or_else(|| {
-                let town = doc.text()[m.span.end()..]
-                    .strip_prefix(", ")
-                    .is_some_and(|rest| rest.starts_with(char::is_uppercase));
-                (!text.contains(' ') && !town)
-                    .then(|| {
-                        entities.iter().position(|e| {
-                            e.kind == EntityType::PER
-                                && e.name.contains(' ')
-                                && name_words(&e.name).last().is_some_and(|l| *l == text)
-                        })
+            _ => {
+                let key = key(&text);
+                // An organisation and a place of one name are one entity ("DUBAI, United Arab
+                // Emirates —" and "Dubai's flagship carrier"), of the type most mentions give.
+                let other = match m.kind {
+                    EntityType::ORG => Some(2),
+                    EntityType::LOC => Some(1),
+                    _ => None,
+                };
+                by_key
+                    .get(&(type_key, key.clone()))
+                    .or_else(|| other.and_then(|t| by_key.get(&(t, key))))
+                    .copied()
+                    .or_else(|| {
+                        // One word taken for a place or a body that is the surname of a person
+                        // named in full before is that person ("Valeska Paris … Paris said"),
+                        // unless a region follows it as it follows a town ("Austin, Texas").
+                        let town = doc.text()[m.span.end()..]
+                            .strip_prefix(", ")
+                            .is_some_and(|rest| rest.starts_with(char::is_uppercase));
+                        (other.is_some() && !text.contains(' ') && !town)
+                            .then(|| {
+                                entities.iter().position(|e| {
+                                    e.kind == EntityType::PER
+                                        && e.name.contains(' ')
+                                        && name_words(&e.name).last().is_some_and(|l| *l == text)
+                                })
+                            })
+                            .flatten()
                     })
-                    .flatten()
-            }),
+            }
         };
         let mention = Mention {
             span: m.span,
@@ -834,11 +846,8 @@ fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
                 }
                 e.media |= m.media;
                 e.mentions.push(mention);
-                if let Some(n) = type_key
-                    .checked_sub(1)
-                    .and_then(|t| org_loc[i].get_mut(usize::from(t)))
-                {
-                    *n += 1;
+                if let Some(t) = org_or_loc {
+                    org_loc[i][t] += 1;
                 }
             }
             None => {
@@ -857,11 +866,8 @@ fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
                 };
                 by_key.insert((type_key, key(&text)), entities.len());
                 let mut counts = [0; 2];
-                if let Some(n) = type_key
-                    .checked_sub(1)
-                    .and_then(|t| counts.get_mut(usize::from(t)))
-                {
-                    *n += 1;
+                if let Some(t) = org_or_loc {
+                    counts[t] += 1;
                 }
                 org_loc.push(counts);
                 entities.push(Entity {

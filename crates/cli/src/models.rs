@@ -484,15 +484,14 @@ fn print_intervals(
         let gains: Vec<f64> = rows.iter().map(|r| r[0] - r[1]).collect();
         let (low, high) = interval(&gains);
         let better = gains.iter().filter(|&&g| g > 0.0).count();
-        let full: Vec<f64> = [0, 1]
-            .iter()
-            .map(|&s| {
-                eval::ner_scores(gold, &systems[s])
-                    .get("ALL")
-                    .copied()
-                    .unwrap_or_default()
-                    .prf()
-                    .2
+        // Each system's F1 on the whole dev set, from its counts summed over the documents.
+        let full: Vec<f64> = (0..systems.len())
+            .map(|s| {
+                let mut all = eval::Counts::default();
+                for d in &documents {
+                    all += d[s];
+                }
+                all.prf().2
             })
             .collect();
         println!(

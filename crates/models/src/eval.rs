@@ -35,6 +35,14 @@ pub struct Counts {
     pub correct: usize,
 }
 
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, other: Counts) {
+        self.gold += other.gold;
+        self.predicted += other.predicted;
+        self.correct += other.correct;
+    }
+}
+
 impl Counts {
     pub fn prf(self) -> (f64, f64, f64) {
         let p = if self.predicted == 0 {
@@ -85,23 +93,14 @@ pub fn ner_scores(gold: &[Vec<String>], predicted: &[Vec<String>]) -> BTreeMap<S
 /// resamples, and every system is scored on the same ones, so differences are paired.
 pub fn resampled_f1(documents: &[Vec<Counts>], resamples: usize, seed: u64) -> Vec<Vec<f64>> {
     let systems = documents.first().map_or(0, Vec::len);
-    let mut state = seed | 1;
-    let mut next = move || {
-        // xorshift64*
-        state ^= state >> 12;
-        state ^= state << 25;
-        state ^= state >> 27;
-        state.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    };
+    let mut rng = crate::tagger::Rng(seed | 1);
     (0..resamples)
         .map(|_| {
             let mut sums = vec![Counts::default(); systems];
             for _ in 0..documents.len() {
-                let d = (next() % documents.len() as u64) as usize;
-                for (sum, c) in sums.iter_mut().zip(&documents[d]) {
-                    sum.gold += c.gold;
-                    sum.predicted += c.predicted;
-                    sum.correct += c.correct;
+                let d = (rng.next() % documents.len() as u64) as usize;
+                for (sum, &c) in sums.iter_mut().zip(&documents[d]) {
+                    *sum += c;
                 }
             }
             sums.into_iter().map(|c| c.prf().2).collect()

@@ -67,8 +67,7 @@ fn decode(
 /// letters or more ("baguio": a rare word that names a place is the place). A name of several
 /// words needs neither: the words together are the name.
 fn places_in_lower_case(classes: &[String], p: &Prepared, tags: &mut [usize]) {
-    let index = |name: &str| classes.iter().position(|c| c == name);
-    let (Some(o), Some(b), Some(i)) = (index("O"), index("B-LOC"), index("I-LOC")) else {
+    let Some(o) = class_index(classes, "O") else {
         return;
     };
     let table = crate::words::global();
@@ -89,7 +88,7 @@ fn places_in_lower_case(classes: &[String], p: &Prepared, tags: &mut [usize]) {
             _ => false,
         };
         if untagged && (end - k > 1 || named) {
-            set_span(&mut tags[k..end], b, i);
+            set_kind(classes, &mut tags[k..end], "LOC");
         }
         k = end;
     }
@@ -106,11 +105,10 @@ const PARTICLES: &[&str] = &[
 /// name ("Andrade sobre Matos" is two people and a preposition): the words around it are
 /// names of their own, which the entity stage finds again by the people's surnames.
 fn no_common_word_inside(classes: &[String], p: &Prepared, tags: &mut [usize]) {
-    let names: Vec<&str> = tags.iter().map(|&t| classes[t].as_str()).collect();
-    let Some(o) = classes.iter().position(|c| c == "O") else {
+    let Some(o) = class_index(classes, "O") else {
         return;
     };
-    for (kind, start, end) in crate::eval::spans(&names) {
+    for (kind, start, end) in name_spans(classes, tags) {
         if end - start < 3 || !matches!(kind.as_str(), "PER" | "LOC") {
             continue;
         }
@@ -201,11 +199,10 @@ pub const OPENERS: &[&str] = &[
 /// Leaves out of a name the words that open it and are no name ("If NASA" is NASA; "At the
 /// Michoud Assembly Facility" is "Michoud Assembly Facility"), with the articles after them.
 fn no_function_word_first(classes: &[String], p: &Prepared, tags: &mut [usize]) {
-    let names: Vec<&str> = tags.iter().map(|&t| classes[t].as_str()).collect();
-    let Some(o) = classes.iter().position(|c| c == "O") else {
+    let Some(o) = class_index(classes, "O") else {
         return;
     };
-    for (kind, start, end) in crate::eval::spans(&names) {
+    for (kind, start, end) in name_spans(classes, tags) {
         let mut first = start;
         while first < end && OPENERS.contains(&p.lower[first].as_str()) {
             first += 1;
@@ -281,8 +278,7 @@ const PLACE_HEADS: &[&str] = &[
 /// Retypes a person whose name ends in an organisation's or a place's head word ("W. M. Keck
 /// Observatory", "Sheldon Academy") as that organisation or place.
 fn no_person_named_as_a_place(classes: &[String], p: &Prepared, tags: &mut [usize]) {
-    let names: Vec<&str> = tags.iter().map(|&t| classes[t].as_str()).collect();
-    for (kind, start, end) in crate::eval::spans(&names) {
+    for (kind, start, end) in name_spans(classes, tags) {
         if kind != "PER" || end - start < 2 {
             continue;
         }
@@ -634,15 +630,26 @@ impl Tagger {
     }
 }
 
-/// Tags `tags` as one entity: `begin` first, `inside` after.
+/// The index of class `name` in `classes`.
+fn class_index(classes: &[String], name: &str) -> Option<usize> {
+    classes.iter().position(|c| c == name)
+}
+
+/// The names of a sentence's tags (class indices of `classes`): type, first word, end.
+fn name_spans(classes: &[String], tags: &[usize]) -> Vec<(String, usize, usize)> {
+    let names: Vec<&str> = tags.iter().map(|&t| classes[t].as_str()).collect();
+    crate::eval::spans(&names)
+}
+
 /// Tags `tags` (class indices of `classes`) as one name of `kind`, if the classes have it.
 fn set_kind(classes: &[String], tags: &mut [usize], kind: &str) {
-    let index = |bio: &str| classes.iter().position(|c| *c == format!("{bio}-{kind}"));
+    let index = |bio: &str| class_index(classes, &format!("{bio}-{kind}"));
     if let (Some(b), Some(i)) = (index("B"), index("I")) {
         set_span(tags, b, i);
     }
 }
 
+/// Tags `tags` as one entity: `begin` first, `inside` after.
 fn set_span<T: Copy>(tags: &mut [T], begin: T, inside: T) {
     if let Some((first, rest)) = tags.split_first_mut() {
         *first = begin;
@@ -687,11 +694,11 @@ impl WordScores {
 /// previous tag).
 const ROLES: usize = 1 + features::Neighbour::ALL.len();
 
-/// A small deterministic generator for shuffling (xorshift64*).
-struct Rng(u64);
+/// A small deterministic generator for shuffling and resampling (xorshift64*).
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
