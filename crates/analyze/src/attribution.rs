@@ -1046,7 +1046,31 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
         });
         return (after_verb || cue(next) || modified).then_some(phrase);
     }
+    // A place set after a preposition speaks for nobody: "researchers in Greenbelt, Maryland,
+    // wrote" (nor does the town, nor its state after the comma).
+    let place = entity_at(doc, tok.span)
+        .is_some_and(|(id, _)| doc.entities[id.index()].kind == EntityType::LOC);
+    if place && set_after_preposition(doc, tokens, k) {
+        return None;
+    }
     capitalised(doc, tokens, k)
+}
+
+/// Whether the word at `k` comes right after a preposition.
+pub(crate) fn after_preposition(doc: &Doc, tokens: &[Token], k: usize) -> bool {
+    k >= 1 && PREPOSITIONS.contains(&doc.slice(tokens[k - 1].span).to_lowercase().as_str())
+}
+
+/// Whether the word at `k` is a preposition's object: right after it ("in Greenbelt"), or the
+/// region after its town and a comma ("in Greenbelt, Maryland").
+pub(crate) fn set_after_preposition(doc: &Doc, tokens: &[Token], k: usize) -> bool {
+    after_preposition(doc, tokens, k)
+        || (k >= 2
+            && doc.slice(tokens[k - 1].span) == ","
+            && doc
+                .slice(tokens[k - 2].span)
+                .starts_with(char::is_uppercase)
+            && after_preposition(doc, tokens, k - 2))
 }
 
 /// The person named right after `name` and one to three words of role in lowercase

@@ -2,13 +2,13 @@
 //! …". Each becomes a quote of kind `reported` whose span is the reported content, with its
 //! speaker and cue. Content never crosses a direct quote; a partial quote may sit inside it.
 
-use newsgraph_doc::layers::{EntityType, Quote, QuoteKind, Token, TokenKind};
+use newsgraph_doc::layers::{EntityType, Quote, QuoteKind, Speaker, Token, TokenKind, Upos};
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
 use crate::attribution::{
-    after_be, after_comma, after_comma_or_adverb, furthest_ends, is_cue_verb, is_first_name,
-    mention_starting, opens_aside, opens_fronted_phrase, speaker_at, speaks_through, written,
-    PronounScope, PREPOSITIONS,
+    after_be, after_comma, after_comma_or_adverb, after_preposition, furthest_ends, is_cue_verb,
+    is_first_name, mention_starting, opens_aside, opens_fronted_phrase, set_after_preposition,
+    speaker_at, speaks_through, written, PronounScope, PREPOSITIONS,
 };
 
 /// The reported-speech stage.
@@ -436,7 +436,7 @@ fn inverted(doc: &Doc, tokens: &[Token], k: usize) -> bool {
     after.is_none_or(|j| matches!(doc.slice(tokens[j].span), "," | "." | ";" | "—" | "–"))
 }
 
-fn make(speaker: newsgraph_doc::layers::Speaker, span: Span, cue: Span, by: Origin) -> Quote {
+fn make(speaker: Speaker, span: Span, cue: Span, by: Origin) -> Quote {
     Quote {
         id: QuoteId(0),
         span,
@@ -490,6 +490,44 @@ fn around_partial(
     let speaker = q.speaker.clone()?;
     (span.contains(q.span) && taken.is_none_or(|t| !t.overlaps(span)))
         .then(|| make(speaker, span, cue, AROUND_PARTIAL))
+}
+
+/// The comma after a person's name that opens a description of the person running up to the
+/// verb at `v` ("Bob Friedman, a talk show host at the oldest radio station in Alabama, said",
+/// "Vikram Amar, dean of the University of Illinois College of Law, said"): the description
+/// holds no verb of its own.
+fn person_in_apposition(doc: &Doc, tokens: &[Token], v: usize) -> Option<usize> {
+    let c = (v.saturating_sub(30)..v - 1)
+        .rev()
+        .find(|&j| doc.slice(tokens[j].span) == ",")?;
+    let finite = tokens[c + 1..v - 1].iter().any(|t| {
+        let w = doc.slice(t.span);
+        matches!(t.pos, Some(Upos::Verb | Upos::Aux)) && !w.ends_with("ing") && !w.ends_with("ed")
+    });
+    let person = (c.saturating_sub(3)..c).rev().any(|j| {
+        !after_preposition(doc, tokens, j)
+            && speaker_at(doc, tokens, j, usize::MAX).is_some_and(|s| {
+                s.mention.is_some_and(|m| m.end == tokens[c - 1].span.end)
+                    && s.entity
+                        .is_some_and(|id| doc.entities[id.index()].kind == EntityType::PER)
+            })
+    });
+    (c >= 1 && !finite && person).then_some(c)
+}
+
+/// Whether `speaker`, found at word `k`, is a name of no person or body set after a
+/// preposition ("researchers in Greenbelt, Maryland, have confirmed …": neither Greenbelt nor
+/// Maryland confirms anything).
+fn place_after_preposition(doc: &Doc, tokens: &[Token], k: usize, speaker: &Speaker) -> bool {
+    let body = speaker.entity.is_some_and(|id| {
+        matches!(
+            doc.entities[id.index()].kind,
+            EntityType::PER | EntityType::ORG
+        )
+    });
+    !body
+        && doc.slice(tokens[k].span).starts_with(char::is_uppercase)
+        && set_after_preposition(doc, tokens, k)
 }
 
 fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
@@ -648,6 +686,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                 let c = (v.saturating_sub(30)..v - 1)
                     .rev()
                     .find(|&j| opens(j))
+                    .or_else(|| person_in_apposition(doc, tokens, v))
                     .or_else(|| {
                         (v.saturating_sub(10)..v - 1)
                             .rev()
@@ -689,15 +728,19 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
             };
             apposition
                 .or_else(|| {
-                    (v_name.saturating_sub(4)..v_name)
-                        .rev()
-                        .find_map(|j| speaker_at(doc, tokens, j, usize::MAX))
+                    (v_name.saturating_sub(4)..v_name).rev().find_map(|j| {
+                        speaker_at(doc, tokens, j, usize::MAX)
+                            .filter(|s| !place_after_preposition(doc, tokens, j, s))
+                    })
                 })
                 .or_else(|| {
                     // A longer noun phrase that runs up to the verb ("Some advocates for stem
                     // cell research said").
                     (v.saturating_sub(8)..v.saturating_sub(4))
-                        .filter_map(|j| speaker_at(doc, tokens, j, usize::MAX))
+                        .filter_map(|j| {
+                            speaker_at(doc, tokens, j, usize::MAX)
+                                .filter(|s| !place_after_preposition(doc, tokens, j, s))
+                        })
                         .find(|s| s.mention.is_some_and(|m| m.end == tokens[v - 1].span.end))
                 })
         };
