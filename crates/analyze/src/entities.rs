@@ -571,6 +571,11 @@ fn sentence_mentions(
         }
         k = end;
     }
+    // The words that go on a name begun before them ("Army" in "U.S. Army").
+    let mut continues = vec![false; texts.len()];
+    for f in &found {
+        continues[f.0 + 1..f.1].iter_mut().for_each(|c| *c = true);
+    }
     for f in found.iter_mut() {
         let words = &texts[f.0..f.1];
         // "Portuguese Defense Minister Tiago Ferreira": a title followed by a name is a person.
@@ -606,11 +611,13 @@ fn sentence_mentions(
             f.0 -= 1;
         }
         // A capitalised word glued before an organisation's name is part of it ("Atlantic
-        // Security Council"), unless it opens the sentence or a quotation, is a title, or is a
-        // word that opens clauses ("“If NASA focuses …").
+        // Security Council"), unless it opens the sentence or a quotation, is a title, is a
+        // word that opens clauses ("“If NASA focuses …"), or ends another name ("U.S. Army
+        // Green Berets" are the Green Berets of the U.S. Army).
         if f.2 == EntityType::ORG
             && f.0 > 1
             && capitalised(f.0 - 1)
+            && !continues[f.0 - 1]
             && !TITLE_WORDS.contains(&texts[f.0 - 1])
             && !is_opener(texts[f.0 - 1])
             && !texts[f.0 - 2].starts_with(['"', '“', '«', '‘', '\'', '„', '(', '[', ':'])
@@ -980,6 +987,18 @@ mod tests {
                 .any(|n| ["If ", "At ", "Now "].iter().any(|w| n.starts_with(w))),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_word_that_ends_one_name_is_not_glued_to_the_next() {
+        // The gazetteer knows "U.S. Army" and "Green Berets".
+        let doc = crate::analyze_text(
+            "Lisbon welcomed U.S. Army Green Berets to their country in March.",
+            None,
+        );
+        let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Green Berets"), "{names:?}");
+        assert!(names.contains(&"U.S. Army"), "{names:?}");
     }
 
     #[test]
