@@ -989,6 +989,15 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
         return make(None, tokens[first].span.cover(tok.span));
     }
     if text.eq_ignore_ascii_case("the") {
+        // A preposition's object is no subject ("Trump at the time said"), except the source
+        // "according to" names ("according to the Daily Caller").
+        let according = k >= 2
+            && doc
+                .slice(tokens[k - 2].span)
+                .eq_ignore_ascii_case("according");
+        if after_preposition(doc, tokens, k) && !according {
+            return None;
+        }
         // "the council", "the Mexican president": the last word of a short noun phrase.
         for j in k + 1..(k + 4).min(tokens.len()) {
             let w = doc.slice(tokens[j].span);

@@ -515,6 +515,37 @@ fn person_in_apposition(doc: &Doc, tokens: &[Token], v: usize) -> Option<usize> 
     (c >= 1 && !finite && person).then_some(c)
 }
 
+/// The sentence's opening noun phrase and what qualifies it, when it runs up to the verb at `v`
+/// with no comma or verb of its own but participles ("People briefed on the situation say",
+/// "Some delegates at the convention in Philadelphia said").
+fn subject_phrase(doc: &Doc, tokens: &[Token], v: usize) -> Option<Speaker> {
+    let opens = tokens.first()?;
+    let text = |k: usize| doc.slice(tokens[k].span);
+    // A participle that qualifies a noun: "briefed on", "conducted by", "familiar with".
+    let qualifies = |k: usize| {
+        k > 0
+            && matches!(tokens[k - 1].pos, Some(Upos::Noun | Upos::Propn))
+            && (text(k).ends_with("ing")
+                || (text(k).ends_with("ed")
+                    && tokens.get(k + 1).is_some_and(|t| t.pos == Some(Upos::Adp))))
+    };
+    let plain = (2..=10).contains(&v)
+        && !text(v).ends_with("ing")
+        && text(0).starts_with(char::is_uppercase)
+        && matches!(
+            opens.pos,
+            Some(Upos::Det | Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num)
+        )
+        && (0..v).all(|k| {
+            tokens[k].kind == TokenKind::Word
+                && (!matches!(
+                    tokens[k].pos,
+                    Some(Upos::Verb | Upos::Aux | Upos::Pron | Upos::Sconj)
+                ) || qualifies(k))
+        });
+    plain.then(|| written(doc, opens.span.cover(tokens[v - 1].span)))
+}
+
 /// Whether `speaker`, found at word `k`, is a name of no person or body set after a
 /// preposition ("researchers in Greenbelt, Maryland, have confirmed …": neither Greenbelt nor
 /// Maryland confirms anything).
@@ -743,6 +774,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                         })
                         .find(|s| s.mention.is_some_and(|m| m.end == tokens[v - 1].span.end))
                 })
+                .or_else(|| subject_phrase(doc, tokens, v))
         };
         let Some(mut speaker) = speaker else { continue };
         // "Trump, who has said …": the relative pronoun is the speaker's mention here.
