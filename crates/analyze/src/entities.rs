@@ -106,6 +106,73 @@ const TITLE_WORDS: &[&str] = &[
     "Ukrainian",
 ];
 
+/// Words of the bodies that qualify a title ("House Speaker", "Senate Majority Leader", "White
+/// House Press Secretary"); places and nationalities of the gazetteer qualify one too.
+const TITLE_QUALIFIERS: &[&str] = &[
+    "House",
+    "Senate",
+    "White",
+    "Majority",
+    "Minority",
+    "Press",
+    "Supreme",
+    "Court",
+    "Federal",
+    "Reserve",
+    "National",
+    "Council",
+    "Democratic",
+    "Republican",
+    "GOP",
+    "Party",
+    "Whip",
+    "Assembly",
+    "Parliament",
+    "Congress",
+    "Congressional",
+    "Intelligence",
+    "Committee",
+    "Army",
+    "Navy",
+    "Air",
+    "Force",
+    "Joint",
+    "Chiefs",
+    "Staff",
+    "Health",
+    "Energy",
+    "Labor",
+    "Commerce",
+    "Education",
+    "Transportation",
+    "Agriculture",
+    "Justice",
+    "Campaign",
+    "Communications",
+    "Policy",
+    "Economic",
+    "Trade",
+    "Police",
+    "Fire",
+    "County",
+    "City",
+    "State",
+    "Chief",
+];
+
+/// Whether word `k` of `texts` may qualify a title that follows it: a body's word, or a word of
+/// a place or nationality ("Ohio Gov. John Kasich", "New Hampshire Gov.", "Mexican President").
+fn qualifies_title(texts: &[&str], k: usize) -> bool {
+    TITLE_QUALIFIERS.contains(&texts[k])
+        || (k.saturating_sub(2)..=k).any(|j| {
+            gazetteer::global()
+                .longest_at(texts, j)
+                .is_some_and(|(n, kinds)| {
+                    j + n > k && kinds.iter().any(|t| matches!(*t, "LOC" | "NORP"))
+                })
+        })
+}
+
 /// Titles that only people hold: a name after one is a person's.
 const PERSON_TITLES: &[&str] = &[
     "President",
@@ -641,14 +708,33 @@ fn sentence_mentions(
     let found = kept;
     for (first, end, kind, media, by) in found {
         let (mut first, end) = (first, end);
-        // Titles at the start of a person mention, and those just before it, are its role.
+        // Titles at the start of a person mention, and those just before it, are its role,
+        // with the bodies and places that qualify them ("House Speaker", "Senate Majority
+        // Leader", "Ohio Gov."): the role ends in a title.
         let mut role_start = first;
         if kind == EntityType::PER {
-            while first + 1 < end && TITLE_WORDS.contains(&texts[first]) {
-                first += 1;
+            let mut k = first;
+            while k + 1 < end && (TITLE_WORDS.contains(&texts[k]) || qualifies_title(&texts, k)) {
+                k += 1;
+                if TITLE_WORDS.contains(&texts[k - 1]) {
+                    first = k;
+                }
             }
-            while role_start > 0 && TITLE_WORDS.contains(&texts[role_start - 1]) {
-                role_start -= 1;
+            // Back from the role (or the name) over what qualifies a title next to it.
+            if role_start < first
+                || (role_start > 0 && TITLE_WORDS.contains(&texts[role_start - 1]))
+            {
+                // "Secretary of State": a title of a title.
+                let of =
+                    |k: usize| texts[k] == "of" && k > 0 && TITLE_WORDS.contains(&texts[k - 1]);
+                while role_start > 0
+                    && first - role_start < 6
+                    && (TITLE_WORDS.contains(&texts[role_start - 1])
+                        || qualifies_title(&texts, role_start - 1)
+                        || of(role_start - 1))
+                {
+                    role_start -= 1;
+                }
             }
         }
         let role = (role_start < first).then(|| {
@@ -986,6 +1072,32 @@ mod tests {
                 .iter()
                 .any(|n| ["If ", "At ", "Now "].iter().any(|w| n.starts_with(w))),
             "{names:?}"
+        );
+    }
+
+    #[test]
+    fn the_bodies_and_places_that_qualify_a_title_belong_to_the_role() {
+        let doc = crate::analyze_text(
+            "House Speaker Ana Lima said the bill would pass. Senate Majority Leader Paul \
+             Brandt agreed. New Hampshire Gov. Rui Andrade and former Secretary of State Maria \
+             Costa did not.",
+            None,
+        );
+        let role = |name: &str| {
+            doc.entities
+                .iter()
+                .find(|e| e.name == name)
+                .map(|e| e.roles.clone())
+        };
+        assert_eq!(role("Ana Lima"), Some(vec!["House Speaker".to_owned()]));
+        assert_eq!(
+            role("Paul Brandt"),
+            Some(vec!["Senate Majority Leader".to_owned()])
+        );
+        assert_eq!(role("Rui Andrade"), Some(vec!["New Hampshire Gov.".to_owned()]));
+        assert_eq!(
+            role("Maria Costa"),
+            Some(vec!["former Secretary of State".to_owned()])
         );
     }
 
