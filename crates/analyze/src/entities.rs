@@ -1094,7 +1094,10 @@ mod tests {
             role("Paul Brandt"),
             Some(vec!["Senate Majority Leader".to_owned()])
         );
-        assert_eq!(role("Rui Andrade"), Some(vec!["New Hampshire Gov.".to_owned()]));
+        assert_eq!(
+            role("Rui Andrade"),
+            Some(vec!["New Hampshire Gov.".to_owned()])
+        );
         assert_eq!(
             role("Maria Costa"),
             Some(vec!["former Secretary of State".to_owned()])
