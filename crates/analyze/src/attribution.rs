@@ -906,6 +906,17 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
             .get(k + 1)
             .is_some_and(|t| matches!(t.pos, Some(Upos::Noun | Upos::Adj))));
     if determiner {
+        // "Paganini and his team wrote": the person named first leads those who speak.
+        if matches!(text, "his" | "her") && k >= 2 && doc.slice(tokens[k - 1].span) == "and" {
+            let led = entity_at(doc, tokens[k - 2].span).filter(|(id, mention)| {
+                doc.entities[id.index()].kind == EntityType::PER
+                    && mention.end == tokens[k - 2].span.end
+            });
+            if let (Some((id, mention)), Some(phrase)) = (led, noun_phrase(doc, tokens, k)) {
+                let end = phrase.mention.map_or(tok.span.end, |m| m.end);
+                return make(Some(id), Span { end, ..mention });
+            }
+        }
         return noun_phrase(doc, tokens, k);
     }
     let female = if PRONOUNS_SHE.contains(&text) {
