@@ -1076,6 +1076,18 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
     capitalised(doc, tokens, k)
 }
 
+/// How many words from a sentence's first word its dateline's dash may come: further after a
+/// place in capitals, which a date and an agency may follow ("WASHINGTON, Dec. 8 (UPI) —").
+pub(crate) fn dateline_reach(first: &str) -> usize {
+    let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !first.chars().any(char::is_lowercase);
+    if capitals {
+        12
+    } else {
+        6
+    }
+}
+
 /// Whether the word at `k` comes right after a preposition.
 pub(crate) fn after_preposition(doc: &Doc, tokens: &[Token], k: usize) -> bool {
     k >= 1 && PREPOSITIONS.contains(&doc.slice(tokens[k - 1].span).to_lowercase().as_str())
@@ -2016,7 +2028,7 @@ fn attribute(
                     .iter()
                     .position(|&k| sentence.contains(tokens[k].span))?;
                 // Past a dateline ("WASHINGTON — Clinton's aide rallied …").
-                let first = (first..v.min(first + 6))
+                let first = (first..v.min(first + dateline_reach(word(first))))
                     .find(|&p| matches!(word(p), "—" | "–" | "--"))
                     .map_or(first, |p| p + 1);
                 // Past a fronted subordinate clause: "As the crowd began to chant, Silverman

@@ -6,9 +6,9 @@ use newsgraph_doc::layers::{EntityType, Quote, QuoteKind, Speaker, Token, TokenK
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
 use crate::attribution::{
-    after_be, after_comma, after_comma_or_adverb, after_preposition, furthest_ends, is_cue_verb,
-    is_first_name, mention_starting, opens_aside, opens_fronted_phrase, set_after_preposition,
-    speaker_at, speaks_through, written, PronounScope, PREPOSITIONS,
+    after_be, after_comma, after_comma_or_adverb, after_preposition, dateline_reach, furthest_ends,
+    is_cue_verb, is_first_name, mention_starting, opens_aside, opens_fronted_phrase,
+    set_after_preposition, speaker_at, speaks_through, written, PronounScope, PREPOSITIONS,
 };
 
 /// The reported-speech stage.
@@ -732,7 +732,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
             // The sentence's subject: past a dateline ("Washington (AFP) – Clinton has …") and
             // not the object of a preposition ("In an interview Thursday, the Wisconsin
             // Republican criticized …").
-            let from = (0..v.min(6))
+            let from = (0..v.min(dateline_reach(text(0))))
                 .find(|&j| matches!(text(j), "–" | "—" | "--"))
                 .map_or(0, |j| j + 1);
             // Past a fronted prepositional phrase or subordinate clause: "In an interview with
