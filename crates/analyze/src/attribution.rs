@@ -1076,6 +1076,34 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
     capitalised(doc, tokens, k)
 }
 
+/// The comma after a person's name that opens a description of the person running up to the
+/// comma before the verb at token `v` ("Bob Friedman, a talk show host at the oldest radio
+/// station in Alabama, said", "Sen. Ben Sasse, R-Neb., called"): the description holds no verb
+/// of its own. Tokens before `from` (the sentence's start) are not searched.
+pub(crate) fn person_in_apposition(
+    doc: &Doc,
+    tokens: &[Token],
+    from: usize,
+    v: usize,
+) -> Option<usize> {
+    let c = (v.saturating_sub(30).max(from)..v.checked_sub(1)?)
+        .rev()
+        .find(|&j| doc.slice(tokens[j].span) == ",")?;
+    let finite = tokens[c + 1..v - 1].iter().any(|t| {
+        let w = doc.slice(t.span);
+        matches!(t.pos, Some(Upos::Verb | Upos::Aux)) && !w.ends_with("ing") && !w.ends_with("ed")
+    });
+    let person = (c.saturating_sub(5).max(from)..c).rev().any(|j| {
+        !after_preposition(doc, tokens, j)
+            && speaker_at(doc, tokens, j, usize::MAX).is_some_and(|s| {
+                s.mention.is_some_and(|m| m.end == tokens[c - 1].span.end)
+                    && s.entity
+                        .is_some_and(|id| doc.entities[id.index()].kind == EntityType::PER)
+            })
+    });
+    (!finite && person).then_some(c)
+}
+
 /// How many words from a sentence's first word its dateline's dash may come: further after a
 /// place in capitals, which a date and an agency may follow ("WASHINGTON, Dec. 8 (UPI) —").
 pub(crate) fn dateline_reach(first: &str) -> usize {
@@ -1876,6 +1904,13 @@ fn attribute(
                 })
             })
             .flatten()
+            // Or a description of a person without a verb ("Cheuk Hau-yip, the commander of
+            // Kowloon West district, said", "Sen. Ben Sasse, R-Neb., called").
+            .or_else(|| {
+                let c = person_in_apposition(doc, tokens, before[0], before[v])?;
+                let p = before.iter().position(|&k| k == c)?;
+                (word(v - 1) == ",").then_some(p + 1)
+            })
             .and_then(|p| p.checked_sub(2))
             .and_then(|p| {
                 // Past a parenthesis after the name ("Sen. Richard J. Durbin (D-Ill.), noting …").

@@ -173,6 +173,13 @@ fn qualifies_title(texts: &[&str], k: usize) -> bool {
         })
 }
 
+/// Short words that follow a name and a hyphen without being a syllable of the name
+/// ("Trump-led", "Obama-era").
+const NOT_SYLLABLES: &[&str] = &[
+    "led", "era", "run", "old", "ran", "set", "held", "made", "born", "bred", "back", "free",
+    "like", "type", "wide", "less", "owned", "based", "style", "fan", "fans", "ally", "aide",
+];
+
 /// Titles that only people hold: a name after one is a person's.
 const PERSON_TITLES: &[&str] = &[
     "President",
@@ -741,6 +748,20 @@ fn sentence_mentions(
             doc.slice(spans[role_start].cover(spans[first - 1]))
                 .to_owned()
         });
+        // A given name of syllables joined by a hyphen ends with the last of them, which the
+        // tagger saw as a word of its own: "Kim Jong-un", "Cheuk Hau-yip".
+        let glued = |k: usize| spans[k].start == spans[k - 1].end;
+        let syllable = kind == EntityType::PER
+            && end + 1 < texts.len()
+            && texts[end] == "-"
+            && glued(end)
+            && glued(end + 1)
+            && texts[end + 1].chars().count() <= 4
+            && texts[end + 1].chars().all(char::is_alphabetic)
+            && !NOT_SYLLABLES.contains(&texts[end + 1])
+            // ("Jong-un," but not "Jong-un-style").
+            && !(end + 2 < texts.len() && glued(end + 2) && texts[end + 2] == "-");
+        let end = if syllable { end + 2 } else { end };
         let span = spans[first].cover(spans[end - 1]);
         // Links and page furniture hold no entities; source tags and signatures do.
         let furniture = doc
@@ -1102,6 +1123,18 @@ mod tests {
             role("Maria Costa"),
             Some(vec!["former Secretary of State".to_owned()])
         );
+    }
+
+    #[test]
+    fn a_given_name_of_hyphenated_syllables_is_whole() {
+        let doc = crate::analyze_text(
+            "North Korean leader Kim Jong-un met the envoy on Friday. Later, Kim Jong-un said \
+             the talks went well, and a Trump-led delegation left.",
+            None,
+        );
+        let names: Vec<&str> = doc.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Kim Jong-un"), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("-led")), "{names:?}");
     }
 
     #[test]

@@ -6,8 +6,8 @@ use newsgraph_doc::layers::{EntityType, Quote, QuoteKind, Speaker, Token, TokenK
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
 use crate::attribution::{
-    after_be, after_comma, after_comma_or_adverb, after_preposition, dateline_reach, furthest_ends,
-    is_cue_verb, is_first_name, mention_starting, opens_aside, opens_fronted_phrase,
+    after_be, after_comma, after_comma_or_adverb, dateline_reach, furthest_ends, is_cue_verb,
+    is_first_name, mention_starting, opens_aside, opens_fronted_phrase, person_in_apposition,
     set_after_preposition, speaker_at, speaks_through, written, PronounScope, PREPOSITIONS,
 };
 
@@ -492,29 +492,6 @@ fn around_partial(
         .then(|| make(speaker, span, cue, AROUND_PARTIAL))
 }
 
-/// The comma after a person's name that opens a description of the person running up to the
-/// verb at `v` ("Bob Friedman, a talk show host at the oldest radio station in Alabama, said",
-/// "Vikram Amar, dean of the University of Illinois College of Law, said"): the description
-/// holds no verb of its own.
-fn person_in_apposition(doc: &Doc, tokens: &[Token], v: usize) -> Option<usize> {
-    let c = (v.saturating_sub(30)..v - 1)
-        .rev()
-        .find(|&j| doc.slice(tokens[j].span) == ",")?;
-    let finite = tokens[c + 1..v - 1].iter().any(|t| {
-        let w = doc.slice(t.span);
-        matches!(t.pos, Some(Upos::Verb | Upos::Aux)) && !w.ends_with("ing") && !w.ends_with("ed")
-    });
-    let person = (c.saturating_sub(3)..c).rev().any(|j| {
-        !after_preposition(doc, tokens, j)
-            && speaker_at(doc, tokens, j, usize::MAX).is_some_and(|s| {
-                s.mention.is_some_and(|m| m.end == tokens[c - 1].span.end)
-                    && s.entity
-                        .is_some_and(|id| doc.entities[id.index()].kind == EntityType::PER)
-            })
-    });
-    (c >= 1 && !finite && person).then_some(c)
-}
-
 /// The sentence's opening noun phrase and what qualifies it, when it runs up to the verb at `v`
 /// with no comma or verb of its own but participles ("People briefed on the situation say",
 /// "Some delegates at the convention in Philadelphia said").
@@ -717,7 +694,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                 let c = (v.saturating_sub(30)..v - 1)
                     .rev()
                     .find(|&j| opens(j))
-                    .or_else(|| person_in_apposition(doc, tokens, v))
+                    .or_else(|| person_in_apposition(doc, tokens, 0, v))
                     .or_else(|| {
                         (v.saturating_sub(10)..v - 1)
                             .rev()
