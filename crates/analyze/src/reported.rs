@@ -6,9 +6,10 @@ use newsgraph_doc::layers::{EntityType, Quote, QuoteKind, Speaker, Token, TokenK
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
 use crate::attribution::{
-    after_be, after_comma, after_comma_or_adverb, dateline_reach, furthest_ends, is_cue_verb,
-    is_first_name, mention_starting, opens_aside, opens_fronted_phrase, person_in_apposition,
-    set_after_preposition, speaker_at, speaks_through, written, PronounScope, PREPOSITIONS,
+    after_be, after_comma, after_comma_or_adverb, after_preposition, dateline_reach, furthest_ends,
+    is_cue_verb, is_first_name, mention_starting, opens_aside, opens_fronted_phrase,
+    person_in_apposition, set_after_preposition, speaker_at, speaks_through, written, PronounScope,
+    PREPOSITIONS,
 };
 
 /// The reported-speech stage.
@@ -498,13 +499,15 @@ fn around_partial(
 fn subject_phrase(doc: &Doc, tokens: &[Token], v: usize) -> Option<Speaker> {
     let opens = tokens.first()?;
     let text = |k: usize| doc.slice(tokens[k].span);
-    // A participle that qualifies a noun: "briefed on", "conducted by", "familiar with".
+    // A participle that qualifies a noun ("briefed on", "conducted by", "trying"), and the
+    // infinitive after one ("Democrats trying to regain control of the Senate say").
     let qualifies = |k: usize| {
         k > 0
-            && matches!(tokens[k - 1].pos, Some(Upos::Noun | Upos::Propn))
-            && (text(k).ends_with("ing")
-                || (text(k).ends_with("ed")
-                    && tokens.get(k + 1).is_some_and(|t| t.pos == Some(Upos::Adp))))
+            && ((matches!(tokens[k - 1].pos, Some(Upos::Noun | Upos::Propn))
+                && (text(k).ends_with("ing")
+                    || (text(k).ends_with("ed")
+                        && tokens.get(k + 1).is_some_and(|t| t.pos == Some(Upos::Adp)))))
+                || (text(k - 1) == "to" && k >= 2 && text(k - 2).ends_with("ing")))
     };
     let plain = (2..=10).contains(&v)
         && !text(v).ends_with("ing")
@@ -523,19 +526,70 @@ fn subject_phrase(doc: &Doc, tokens: &[Token], v: usize) -> Option<Speaker> {
     plain.then(|| written(doc, opens.span.cover(tokens[v - 1].span)))
 }
 
-/// Whether `speaker`, found at word `k`, is a name of no person or body set after a
-/// preposition ("researchers in Greenbelt, Maryland, have confirmed …": neither Greenbelt nor
-/// Maryland confirms anything).
-fn place_after_preposition(doc: &Doc, tokens: &[Token], k: usize, speaker: &Speaker) -> bool {
-    let body = speaker.entity.is_some_and(|id| {
-        matches!(
-            doc.entities[id.index()].kind,
-            EntityType::PER | EntityType::ORG
-        )
-    });
-    !body
-        && doc.slice(tokens[k].span).starts_with(char::is_uppercase)
-        && set_after_preposition(doc, tokens, k)
+/// The first word of the capitalised name holding word `k`, over its joiners and the article
+/// before it ("the Department of Health and Human Services").
+fn name_start(doc: &Doc, tokens: &[Token], k: usize) -> usize {
+    let text = |j: usize| doc.slice(tokens[j].span);
+    let mut first = k;
+    while first > 0
+        && (text(first - 1).starts_with(char::is_uppercase)
+            || (matches!(text(first - 1), "of" | "and" | "for")
+                && first >= 2
+                && text(first - 2).starts_with(char::is_uppercase)))
+    {
+        first -= 1;
+    }
+    if first > 0 && text(first - 1).eq_ignore_ascii_case("the") {
+        first - 1
+    } else {
+        first
+    }
+}
+
+/// The person who opens the sentence, named before the body whose name runs up to the verb at
+/// `v`: "Dr. Ana Lima of the Lisbon Department of Health says", "Paul Brandt at the Atlantic
+/// Council said".
+fn person_before_body(doc: &Doc, tokens: &[Token], v: usize) -> Option<Speaker> {
+    let first = name_start(doc, tokens, v.checked_sub(1)?);
+    (first >= 2 && first < v - 1 && after_preposition(doc, tokens, first))
+        .then(|| {
+            (first.saturating_sub(5)..first - 1).rev().find_map(|j| {
+                // The person opens the sentence (past titles): "… activists clamoring to
+                // block Donald Trump from the GOP nomination say" is not Trump's.
+                let opens = tokens[..j]
+                    .iter()
+                    .all(|t| doc.slice(t.span).starts_with(char::is_uppercase));
+                speaker_at(doc, tokens, j, usize::MAX).filter(|s| {
+                    opens
+                        && s.mention
+                            .is_some_and(|m| m.end == tokens[first - 2].span.end)
+                        && s.entity
+                            .is_some_and(|id| doc.entities[id.index()].kind == EntityType::PER)
+                })
+            })
+        })
+        .flatten()
+}
+
+/// Whether `speaker`, found at word `k`, is a name of no person that is not the verb's subject:
+/// a place or a name the entity layer does not know set after a preposition ("researchers in
+/// Greenbelt, Maryland, have confirmed …"), the last words of a name that runs on from one
+/// ("Dr. Khaldun of the Michigan Department of Health and Human Services says"), or a possessor
+/// ("China's commerce ministry said": the ministry speaks).
+fn not_the_subject(doc: &Doc, tokens: &[Token], k: usize, speaker: &Speaker) -> bool {
+    let kind = speaker.entity.map(|id| doc.entities[id.index()].kind);
+    if kind == Some(EntityType::PER) || !doc.slice(tokens[k].span).starts_with(char::is_uppercase) {
+        return false;
+    }
+    let first = name_start(doc, tokens, k);
+    let end = speaker.mention.map_or(tokens[k].span.end, |m| m.end);
+    let possessor = tokens
+        .iter()
+        .find(|t| t.span.start >= end)
+        .is_some_and(|t| matches!(doc.slice(t.span), "'s" | "’s"));
+    (kind != Some(EntityType::ORG) && set_after_preposition(doc, tokens, k))
+        || (first < k && after_preposition(doc, tokens, first))
+        || possessor
 }
 
 fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
@@ -738,7 +792,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                 .or_else(|| {
                     (v_name.saturating_sub(4)..v_name).rev().find_map(|j| {
                         speaker_at(doc, tokens, j, usize::MAX)
-                            .filter(|s| !place_after_preposition(doc, tokens, j, s))
+                            .filter(|s| !not_the_subject(doc, tokens, j, s))
                     })
                 })
                 .or_else(|| {
@@ -747,10 +801,11 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                     (v.saturating_sub(8)..v.saturating_sub(4))
                         .filter_map(|j| {
                             speaker_at(doc, tokens, j, usize::MAX)
-                                .filter(|s| !place_after_preposition(doc, tokens, j, s))
+                                .filter(|s| !not_the_subject(doc, tokens, j, s))
                         })
                         .find(|s| s.mention.is_some_and(|m| m.end == tokens[v - 1].span.end))
                 })
+                .or_else(|| person_before_body(doc, tokens, v_name))
                 .or_else(|| subject_phrase(doc, tokens, v))
         };
         let Some(mut speaker) = speaker else { continue };
