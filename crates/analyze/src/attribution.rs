@@ -1076,11 +1076,12 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
     capitalised(doc, tokens, k)
 }
 
-/// The comma after a person's name that opens a description of the person running up to the
-/// comma before the verb at token `v` ("Bob Friedman, a talk show host at the oldest radio
-/// station in Alabama, said", "Sen. Ben Sasse, R-Neb., called"): the description holds no verb
-/// of its own. Tokens before `from` (the sentence's start) are not searched.
-pub(crate) fn person_in_apposition(
+/// The comma after the name of a person or body that opens a description of them running up
+/// to the comma before the verb at token `v` ("Bob Friedman, a talk show host at the oldest
+/// radio station in Alabama, said", "Sen. Ben Sasse, R-Neb., called", "The Centre for Economic
+/// Policy Research, a London-based think tank, concluded"): the description holds no verb of
+/// its own. Tokens before `from` (the sentence's start) are not searched.
+pub(crate) fn named_in_apposition(
     doc: &Doc,
     tokens: &[Token],
     from: usize,
@@ -1093,15 +1094,19 @@ pub(crate) fn person_in_apposition(
         let w = doc.slice(t.span);
         matches!(t.pos, Some(Upos::Verb | Upos::Aux)) && !w.ends_with("ing") && !w.ends_with("ed")
     });
-    let person = (c.saturating_sub(5).max(from)..c).rev().any(|j| {
+    let named = (c.saturating_sub(5).max(from)..c).rev().any(|j| {
         !after_preposition(doc, tokens, j)
             && speaker_at(doc, tokens, j, usize::MAX).is_some_and(|s| {
                 s.mention.is_some_and(|m| m.end == tokens[c - 1].span.end)
-                    && s.entity
-                        .is_some_and(|id| doc.entities[id.index()].kind == EntityType::PER)
+                    && s.entity.is_some_and(|id| {
+                        matches!(
+                            doc.entities[id.index()].kind,
+                            EntityType::PER | EntityType::ORG
+                        )
+                    })
             })
     });
-    (!finite && person).then_some(c)
+    (!finite && named).then_some(c)
 }
 
 /// How many words from a sentence's first word its dateline's dash may come: further after a
@@ -1182,11 +1187,16 @@ fn capitalised(doc: &Doc, tokens: &[Token], k: usize) -> Option<Speaker> {
                     | Upos::Adv
             )
         });
+    // "Washington-based", "U.S.-born": a name made an adjective is no name.
+    let adjective = text
+        .rsplit_once('-')
+        .is_some_and(|(_, last)| last.starts_with(char::is_lowercase) && last.len() > 3);
     if tok.kind == TokenKind::Word
         && text.starts_with(char::is_uppercase)
         && !is_cue_verb(text)
         && !NOT_NAMES.contains(&text)
         && !function
+        && !adjective
     {
         let mut end = k;
         while tokens
@@ -1907,7 +1917,7 @@ fn attribute(
             // Or a description of a person without a verb ("Cheuk Hau-yip, the commander of
             // Kowloon West district, said", "Sen. Ben Sasse, R-Neb., called").
             .or_else(|| {
-                let c = person_in_apposition(doc, tokens, before[0], before[v])?;
+                let c = named_in_apposition(doc, tokens, before[0], before[v])?;
                 let p = before.iter().position(|&k| k == c)?;
                 (word(v - 1) == ",").then_some(p + 1)
             })

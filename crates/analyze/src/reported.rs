@@ -7,8 +7,8 @@ use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
 use crate::attribution::{
     after_be, after_comma, after_comma_or_adverb, after_preposition, dateline_reach, furthest_ends,
-    is_cue_verb, is_first_name, mention_starting, opens_aside, opens_fronted_phrase,
-    person_in_apposition, set_after_preposition, speaker_at, speaks_through, written, PronounScope,
+    is_cue_verb, is_first_name, mention_starting, named_in_apposition, opens_aside,
+    opens_fronted_phrase, set_after_preposition, speaker_at, speaks_through, written, PronounScope,
     PREPOSITIONS,
 };
 
@@ -748,7 +748,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                 let c = (v.saturating_sub(30)..v - 1)
                     .rev()
                     .find(|&j| opens(j))
-                    .or_else(|| person_in_apposition(doc, tokens, 0, v))
+                    .or_else(|| named_in_apposition(doc, tokens, 0, v))
                     .or_else(|| {
                         (v.saturating_sub(10)..v - 1)
                             .rev()
