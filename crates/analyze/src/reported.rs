@@ -583,10 +583,12 @@ fn not_the_subject(doc: &Doc, tokens: &[Token], k: usize, speaker: &Speaker) -> 
     }
     let first = name_start(doc, tokens, k);
     let end = speaker.mention.map_or(tokens[k].span.end, |m| m.end);
-    let possessor = tokens
-        .iter()
-        .find(|t| t.span.start >= end)
-        .is_some_and(|t| matches!(doc.slice(t.span), "'s" | "’s"));
+    // ("He's" is "he is".)
+    let possessor = tokens[k].pos != Some(Upos::Pron)
+        && tokens
+            .iter()
+            .find(|t| t.span.start >= end)
+            .is_some_and(|t| matches!(doc.slice(t.span), "'s" | "’s"));
     (kind != Some(EntityType::ORG) && set_after_preposition(doc, tokens, k))
         || (first < k && after_preposition(doc, tokens, first))
         || possessor
