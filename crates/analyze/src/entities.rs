@@ -173,12 +173,14 @@ fn qualifies_title(texts: &[&str], k: usize) -> bool {
         })
 }
 
-/// Short words that follow a name and a hyphen without being a syllable of the name
+/// Short words that follow a name and a hyphen without being a syllable of its last part
 /// ("Trump-led", "Obama-era").
 const NOT_SYLLABLES: &[&str] = &[
     "led", "era", "run", "old", "ran", "set", "held", "made", "born", "bred", "back", "free",
     "like", "type", "wide", "less", "fan", "fans", "ally", "aide", "only", "side", "camp", "team",
     "plan", "bill", "deal", "wing", "ish", "win", "vote", "tax", "care", "days", "year", "time",
+    // Particles that open the next part of a name ("Locksley-von Hammerstein").
+    "von", "van", "de", "da", "del", "der", "den", "la", "le", "al", "el", "bin", "ibn",
 ];
 
 /// Titles that only people hold: a name after one is a person's.
