@@ -906,18 +906,21 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
             .get(k + 1)
             .is_some_and(|t| matches!(t.pos, Some(Upos::Noun | Upos::Adj))));
     if determiner {
+        let phrase = noun_phrase(doc, tokens, k)?;
         // "Paganini and his team wrote": the person named first leads those who speak.
-        if matches!(text, "his" | "her") && k >= 2 && doc.slice(tokens[k - 1].span) == "and" {
-            let led = entity_at(doc, tokens[k - 2].span).filter(|(id, mention)| {
-                doc.entities[id.index()].kind == EntityType::PER
-                    && mention.end == tokens[k - 2].span.end
-            });
-            if let (Some((id, mention)), Some(phrase)) = (led, noun_phrase(doc, tokens, k)) {
-                let end = phrase.mention.map_or(tok.span.end, |m| m.end);
-                return make(Some(id), Span { end, ..mention });
-            }
+        let led =
+            (matches!(text, "his" | "her") && k >= 2 && doc.slice(tokens[k - 1].span) == "and")
+                .then(|| entity_at(doc, tokens[k - 2].span))
+                .flatten()
+                .filter(|(id, mention)| {
+                    doc.entities[id.index()].kind == EntityType::PER
+                        && mention.end == tokens[k - 2].span.end
+                });
+        if let Some((id, mention)) = led {
+            let end = phrase.mention.map_or(tok.span.end, |m| m.end);
+            return make(Some(id), Span { end, ..mention });
         }
-        return noun_phrase(doc, tokens, k);
+        return Some(phrase);
     }
     let female = if PRONOUNS_SHE.contains(&text) {
         Some(true)
@@ -1109,16 +1112,18 @@ pub(crate) fn named_in_apposition(
     (!finite && named).then_some(c)
 }
 
-/// How many words from a sentence's first word its dateline's dash may come: further after a
-/// place in capitals, which a date and an agency may follow ("WASHINGTON, Dec. 8 (UPI) —").
-pub(crate) fn dateline_reach(first: &str) -> usize {
-    let capitals = first.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !first.chars().any(char::is_lowercase);
-    if capitals {
-        12
-    } else {
-        6
-    }
+/// The first word after a sentence's dateline, among words `first..v` (`word(p)` the text of
+/// word `p`), or `first` when there is none: the words up to a dash near the start, further
+/// after a place in capitals, which a date and an agency may follow ("WASHINGTON, Dec. 8 (UPI)
+/// — Clinton's aide rallied …", "Washington (AFP) – Clinton has …").
+pub(crate) fn past_dateline<'a>(word: impl Fn(usize) -> &'a str, first: usize, v: usize) -> usize {
+    let opening = word(first);
+    let capitals = opening.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !opening.chars().any(char::is_lowercase);
+    let reach = if capitals { 12 } else { 6 };
+    (first..v.min(first + reach))
+        .find(|&p| matches!(word(p), "—" | "–" | "--"))
+        .map_or(first, |p| p + 1)
 }
 
 /// Whether the word at `k` comes right after a preposition.
@@ -2072,10 +2077,7 @@ fn attribute(
                 let first = before
                     .iter()
                     .position(|&k| sentence.contains(tokens[k].span))?;
-                // Past a dateline ("WASHINGTON — Clinton's aide rallied …").
-                let first = (first..v.min(first + dateline_reach(word(first))))
-                    .find(|&p| matches!(word(p), "—" | "–" | "--"))
-                    .map_or(first, |p| p + 1);
+                let first = past_dateline(word, first, v);
                 // Past a fronted subordinate clause: "As the crowd began to chant, Silverman
                 // was joined on stage … and joked, “…”".
                 // Or a fronted participle's phrase: "Speaking in his real voice again, he …".

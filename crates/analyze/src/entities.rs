@@ -160,19 +160,6 @@ const TITLE_QUALIFIERS: &[&str] = &[
     "Chief",
 ];
 
-/// Whether word `k` of `texts` may qualify a title that follows it: a body's word, or a word of
-/// a place or nationality ("Ohio Gov. John Kasich", "New Hampshire Gov.", "Mexican President").
-fn qualifies_title(texts: &[&str], k: usize) -> bool {
-    TITLE_QUALIFIERS.contains(&texts[k])
-        || (k.saturating_sub(2)..=k).any(|j| {
-            gazetteer::global()
-                .longest_at(texts, j)
-                .is_some_and(|(n, kinds)| {
-                    j + n > k && kinds.iter().any(|t| matches!(*t, "LOC" | "NORP"))
-                })
-        })
-}
-
 /// Short words that follow a name and a hyphen without being a syllable of its last part
 /// ("Trump-led", "Obama-era").
 const NOT_SYLLABLES: &[&str] = &[
@@ -514,12 +501,18 @@ fn sentence_mentions(
     }
     // Gazetteer names: added where the NER found nothing, preferred where they are longer.
     let g = gazetteer::global();
+    // The words of the gazetteer's places and nationalities, which may qualify a title ("Ohio
+    // Gov.", "New Hampshire Gov.", "Mexican President").
+    let mut place_word = vec![false; texts.len()];
     let mut i = 0;
     while i < texts.len() {
         let Some((n, kinds)) = g.longest_at(&texts, i) else {
             i += 1;
             continue;
         };
+        if kinds.iter().any(|t| matches!(*t, "LOC" | "NORP")) {
+            place_word[i..i + n].iter_mut().for_each(|w| *w = true);
+        }
         let kind = if kinds.contains(&"MEDIA") {
             Some((EntityType::ORG, true))
         } else if kinds.contains(&"ORG") {
@@ -727,25 +720,23 @@ fn sentence_mentions(
         // Leader", "Ohio Gov."): the role ends in a title.
         let mut role_start = first;
         if kind == EntityType::PER {
+            let title = |k: usize| TITLE_WORDS.contains(&texts[k]);
+            // A body's word, or a place's or nationality's.
+            let qualifies = |k: usize| TITLE_QUALIFIERS.contains(&texts[k]) || place_word[k];
             let mut k = first;
-            while k + 1 < end && (TITLE_WORDS.contains(&texts[k]) || qualifies_title(&texts, k)) {
-                k += 1;
-                if TITLE_WORDS.contains(&texts[k - 1]) {
-                    first = k;
+            while k + 1 < end && (title(k) || qualifies(k)) {
+                if title(k) {
+                    first = k + 1;
                 }
+                k += 1;
             }
             // Back from the role (or the name) over what qualifies a title next to it.
-            if role_start < first
-                || (role_start > 0 && TITLE_WORDS.contains(&texts[role_start - 1]))
-            {
+            if role_start < first || (role_start > 0 && title(role_start - 1)) {
                 // "Secretary of State": a title of a title.
-                let of =
-                    |k: usize| texts[k] == "of" && k > 0 && TITLE_WORDS.contains(&texts[k - 1]);
+                let of = |k: usize| texts[k] == "of" && k > 0 && title(k - 1);
                 while role_start > 0
                     && first - role_start < 6
-                    && (TITLE_WORDS.contains(&texts[role_start - 1])
-                        || qualifies_title(&texts, role_start - 1)
-                        || of(role_start - 1))
+                    && (title(role_start - 1) || qualifies(role_start - 1) || of(role_start - 1))
                 {
                     role_start -= 1;
                 }

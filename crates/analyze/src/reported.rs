@@ -6,10 +6,9 @@ use newsgraph_doc::layers::{EntityType, Quote, QuoteKind, Speaker, Token, TokenK
 use newsgraph_doc::{Doc, Layer, Origin, QuoteId, Span, Stage};
 
 use crate::attribution::{
-    after_be, after_comma, after_comma_or_adverb, after_preposition, dateline_reach, furthest_ends,
-    is_cue_verb, is_first_name, mention_starting, named_in_apposition, opens_aside,
-    opens_fronted_phrase, set_after_preposition, speaker_at, speaks_through, written, PronounScope,
-    PREPOSITIONS,
+    after_be, after_comma, after_comma_or_adverb, after_preposition, furthest_ends, is_cue_verb,
+    is_first_name, mention_starting, named_in_apposition, opens_aside, opens_fronted_phrase,
+    past_dateline, set_after_preposition, speaker_at, speaks_through, written, PronounScope,
 };
 
 /// The reported-speech stage.
@@ -762,12 +761,9 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
             })
             .flatten();
         let speaker = if shared {
-            // The sentence's subject: past a dateline ("Washington (AFP) – Clinton has …") and
-            // not the object of a preposition ("In an interview Thursday, the Wisconsin
-            // Republican criticized …").
-            let from = (0..v.min(dateline_reach(text(0))))
-                .find(|&j| matches!(text(j), "–" | "—" | "--"))
-                .map_or(0, |j| j + 1);
+            // The sentence's subject: past a dateline and not the object of a preposition ("In
+            // an interview Thursday, the Wisconsin Republican criticized …").
+            let from = past_dateline(text, 0, v);
             // Past a fronted prepositional phrase or subordinate clause: "In an interview with
             // The Wall Street Journal, Trump doubled down and said …", "While celebrating …,
             // Trump mocked …, saying".
@@ -777,7 +773,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                 from
             };
             (from..v.min(from + 10))
-                .filter(|&j| j == 0 || !PREPOSITIONS.contains(&text(j - 1).to_lowercase().as_str()))
+                .filter(|&j| !after_preposition(doc, tokens, j))
                 .filter_map(|j| speaker_at(doc, tokens, j, usize::MAX))
                 .find(|s| !speaks_through(doc, s))
         } else {
@@ -790,21 +786,21 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
             } else {
                 v
             };
+            let subject_at = |j: usize| {
+                speaker_at(doc, tokens, j, usize::MAX)
+                    .filter(|s| !not_the_subject(doc, tokens, j, s))
+            };
             apposition
                 .or_else(|| {
-                    (v_name.saturating_sub(4)..v_name).rev().find_map(|j| {
-                        speaker_at(doc, tokens, j, usize::MAX)
-                            .filter(|s| !not_the_subject(doc, tokens, j, s))
-                    })
+                    (v_name.saturating_sub(4)..v_name)
+                        .rev()
+                        .find_map(subject_at)
                 })
                 .or_else(|| {
                     // A longer noun phrase that runs up to the verb ("Some advocates for stem
                     // cell research said").
                     (v.saturating_sub(8)..v.saturating_sub(4))
-                        .filter_map(|j| {
-                            speaker_at(doc, tokens, j, usize::MAX)
-                                .filter(|s| !not_the_subject(doc, tokens, j, s))
-                        })
+                        .filter_map(subject_at)
                         .find(|s| s.mention.is_some_and(|m| m.end == tokens[v - 1].span.end))
                 })
                 .or_else(|| person_before_body(doc, tokens, v_name))
