@@ -504,6 +504,8 @@ fn sentence_mentions(
     // The words of the gazetteer's places and nationalities, which may qualify a title ("Ohio
     // Gov.", "New Hampshire Gov.", "Mexican President").
     let mut place_word = vec![false; texts.len()];
+    // The gazetteer's bodies and places inside a longer name the NER found.
+    let mut inside: Vec<(usize, usize, EntityType, bool)> = Vec::new();
     let mut i = 0;
     while i < texts.len() {
         let Some((n, kinds)) = g.longest_at(&texts, i) else {
@@ -553,9 +555,32 @@ fn sentence_mentions(
             } else if let Some(&k) = overlapping.first() {
                 // The NER's longer guess stands; a gazetteer outlet inside it flags it as media.
                 found[k].3 |= media;
+                if kind != EntityType::NORP {
+                    inside.push((s, e, kind, media));
+                }
             }
         }
         i += n;
+    }
+    // Unless the gazetteer's bodies fill it end to end: "U.S. Army Green Berets" is the U.S.
+    // Army and its Green Berets (but a place before a body qualifies it: "Ohio Democratic
+    // Party", "U.S. Senate").
+    for k in (0..found.len()).rev() {
+        let (first, end) = (found[k].0, found[k].1);
+        let parts: Vec<_> = inside
+            .iter()
+            .filter(|g| first <= g.0 && g.1 <= end)
+            .collect();
+        let tiled = parts.len() > 1
+            && found[k].2 != EntityType::PER
+            && parts.iter().all(|g| g.2 == EntityType::ORG)
+            && parts[0].0 == first
+            && parts.last().is_some_and(|g| g.1 == end)
+            && parts.windows(2).all(|w| w[0].1 == w[1].0);
+        if tiled {
+            found.remove(k);
+            found.extend(parts.iter().map(|g| (g.0, g.1, g.2, g.3, BY_GAZETTEER)));
+        }
     }
     found.sort_by_key(|f| f.0);
     // A nationality or compass word glued before an organisation or place belongs to its name:
@@ -1159,6 +1184,9 @@ mod tests {
             entity_names("Lisbon welcomed U.S. Army Green Berets to their country in March.");
         assert!(names.iter().any(|n| n == "Green Berets"), "{names:?}");
         assert!(names.iter().any(|n| n == "U.S. Army"), "{names:?}");
+        // But a place before a body qualifies it.
+        let names = entity_names("Ana Lima said the U.S. Senate would vote soon.");
+        assert!(names.iter().any(|n| n == "U.S. Senate"), "{names:?}");
     }
 
     #[test]

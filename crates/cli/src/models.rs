@@ -42,6 +42,13 @@ pub struct TrainArgs {
     /// Averaged weights below this magnitude are left out of the model file.
     #[arg(long, default_value_t = 0.01)]
     prune: f32,
+    /// For ner: the margin by which the right tags must beat each wrong one while training
+    /// (cost-augmented decoding; 0, the plain structured perceptron).
+    #[arg(long, default_value_t = 0.0)]
+    margin: f32,
+    /// For ner: the share of each word's features hidden from each training update (0 to 1).
+    #[arg(long, default_value_t = 0.0)]
+    dropout: f64,
     /// Training documents also given written all in lower case, as a fraction of them (0 to 1)
     #[arg(long, default_value_t = 0.0)]
     lowercased: f64,
@@ -250,6 +257,8 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
             epochs: args.epochs,
             seed,
             prune: args.prune,
+            margin: args.margin,
+            dropout: args.dropout,
         };
         let mut best: Option<(f64, usize, Tagger)> = None;
         tagger::train(kind, &train, settings, |epoch, t| {

@@ -308,6 +308,11 @@ impl Trainer {
         }
     }
 
+    /// Examples seen so far.
+    pub fn step(&self) -> u64 {
+        self.step
+    }
+
     /// Counts `n` examples seen, for the averages (a structured update nudges after this).
     pub fn tick(&mut self, n: u64) {
         self.step += n;

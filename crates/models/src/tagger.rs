@@ -720,6 +720,25 @@ pub struct Settings {
     pub seed: u64,
     /// Averaged weights smaller than this are dropped from the model.
     pub prune: f32,
+    /// NER: the score every wrong tag gets added while training decodes, so that the right
+    /// sequence must win by a margin (cost-augmented decoding); 0 for the plain perceptron.
+    pub margin: f32,
+    /// NER: the share of a word's features (0 to 1) hidden from each training update, a
+    /// different share each time, so that no update leans on one feature alone.
+    pub dropout: f64,
+}
+
+impl Settings {
+    /// The plain perceptron: no margin, no dropout.
+    pub fn plain(epochs: usize, seed: u64, prune: f32) -> Settings {
+        Settings {
+            epochs,
+            seed,
+            prune,
+            margin: 0.0,
+            dropout: 0.0,
+        }
+    }
 }
 
 /// A training sentence: words, gold labels, (for the NER) POS tags, and the document it is of
@@ -813,7 +832,7 @@ pub fn train(
             let (e, p) = (&examples[k], &prepared[k]);
             match kind {
                 Kind::Pos => train_greedy(&mut trainer, e, p, &index),
-                Kind::Ner => train_viterbi(&mut trainer, e, p, &index),
+                Kind::Ner => train_viterbi(&mut trainer, e, p, &index, &settings),
             }
         }
         tagger.weights = trainer.average(settings.prune);
@@ -842,8 +861,19 @@ fn train_greedy(trainer: &mut Trainer, e: &Example, p: &Prepared, index: &impl F
 
 /// One structured pass over an NER example (Collins 2002): the whole sentence decoded with
 /// [`viterbi`], then, where the best sequence differs from the gold one, the weights moved
-/// towards the gold tags' features and away from the guessed tags'.
-fn train_viterbi(trainer: &mut Trainer, e: &Example, p: &Prepared, index: &impl Fn(&str) -> usize) {
+/// towards the gold tags' features and away from the guessed tags'. With a `margin`, each wrong
+/// tag is scored that much higher while decoding, so a sequence that wins by less is still
+/// corrected; with `dropout`, a share of each word's features sits out the pass.
+fn train_viterbi(
+    trainer: &mut Trainer,
+    e: &Example,
+    p: &Prepared,
+    index: &impl Fn(&str) -> usize,
+    settings: &Settings,
+) {
+    // A feature is hidden when the top 7 bits of its hash, salted by the step and the word,
+    // fall below this: the same data and seed hide the same features.
+    let hidden = (settings.dropout.clamp(0.0, 1.0) * 128.0).round() as u64;
     let n = trainer.classes.len();
     let len = e.words.len();
     let mut fixed: Vec<Vec<u64>> = Vec::with_capacity(len);
@@ -860,6 +890,10 @@ fn train_viterbi(trainer: &mut Trainer, e: &Example, p: &Prepared, index: &impl 
         for role in features::Neighbour::ALL {
             features::ner_neighbour(p, i as isize + role.offset(), role, &mut feats);
         }
+        if hidden > 0 {
+            let salt = trainer.step().wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (i as u64);
+            feats.retain(|f| (f ^ salt).wrapping_mul(0xBF58_476D_1CE4_E5B9) >> 57 >= hidden);
+        }
         trainer.scores(&feats, &mut scores);
         own.extend_from_slice(&scores);
         fixed.push(feats);
@@ -873,8 +907,17 @@ fn train_viterbi(trainer: &mut Trainer, e: &Example, p: &Prepared, index: &impl 
         }
         joined.push(per_prev);
     }
-    let guess = viterbi(&trainer.classes, &own, &after);
     let gold: Vec<usize> = e.labels.iter().map(|l| index(l)).collect();
+    if settings.margin > 0.0 {
+        for (i, &t) in gold.iter().enumerate() {
+            for (c, score) in own[i * n..(i + 1) * n].iter_mut().enumerate() {
+                if c != t {
+                    *score += settings.margin;
+                }
+            }
+        }
+    }
+    let guess = viterbi(&trainer.classes, &own, &after);
     trainer.tick(len as u64);
     for i in 0..len {
         let (g, t) = (guess[i], gold[i]);
@@ -960,11 +1003,7 @@ mod tests {
 
     #[test]
     fn cached_word_scores_agree_with_all_features_and_keep_to_their_model() {
-        let settings = Settings {
-            epochs: 5,
-            seed: 1,
-            prune: 0.0,
-        };
+        let settings = Settings::plain(5, 1, 0.0);
         // "bank" is a verb to one model and a noun to the other.
         let verbs = train(
             Kind::Pos,
@@ -1024,9 +1063,8 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn the_ner_decodes_with_kept_scores_as_with_all_features() {
-        let train_set = [
+    fn ner_train_set() -> [Example; 2] {
+        [
             ner_example(&[
                 ("Ana", "B-PER", "PROPN"),
                 ("Lima", "I-PER", "PROPN"),
@@ -1041,12 +1079,53 @@ mod tests {
                 ("Ana", "B-PER", "PROPN"),
                 ("Lima", "I-PER", "PROPN"),
             ]),
-        ];
-        let settings = Settings {
-            epochs: 10,
-            seed: 1,
-            prune: 0.0,
+        ]
+    }
+
+    fn sorted_weights(t: &Tagger) -> Vec<(u64, Vec<(u16, f32)>)> {
+        let mut all = t.weights.features();
+        all.sort_by_key(|f| f.0);
+        all
+    }
+
+    #[test]
+    fn a_margin_and_dropout_change_training_reproducibly() {
+        let train_set = ner_train_set();
+        let plain = Settings::plain(10, 1, 0.0);
+        let with_margin = Settings {
+            margin: 1.0,
+            ..plain
         };
+        let with_both = Settings {
+            dropout: 0.2,
+            ..with_margin
+        };
+        let model = |s: Settings| sorted_weights(&train(Kind::Ner, &train_set, s, |_, _| {}));
+        // The plain perceptron stops once it tags the sentences right; with a margin it goes on
+        // until they win by it.
+        assert_ne!(model(plain), model(with_margin));
+        assert_ne!(model(with_margin), model(with_both));
+        assert_eq!(
+            model(with_both),
+            model(with_both),
+            "the same seed hides the same features"
+        );
+        let tagger = train(Kind::Ner, &train_set, with_both, |_, _| {});
+        for e in &train_set {
+            let words: Vec<&str> = e.words.iter().map(String::as_str).collect();
+            let pos: Vec<&str> = e.pos.iter().map(String::as_str).collect();
+            assert_eq!(
+                tagger.tag(&words, &pos),
+                e.labels,
+                "a training sentence is learnt"
+            );
+        }
+    }
+
+    #[test]
+    fn the_ner_decodes_with_kept_scores_as_with_all_features() {
+        let train_set = ner_train_set();
+        let settings = Settings::plain(10, 1, 0.0);
         let tagger = train(Kind::Ner, &train_set, settings, |_, _| {});
         for e in &train_set {
             let words: Vec<&str> = e.words.iter().map(String::as_str).collect();
