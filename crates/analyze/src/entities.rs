@@ -504,8 +504,8 @@ fn sentence_mentions(
     // The words of the gazetteer's places and nationalities, which may qualify a title ("Ohio
     // Gov.", "New Hampshire Gov.", "Mexican President").
     let mut place_word = vec![false; texts.len()];
-    // The gazetteer's bodies and places inside a longer name the NER found.
-    let mut inside: Vec<(usize, usize, EntityType, bool)> = Vec::new();
+    // The gazetteer's organisations inside a longer name the NER found.
+    let mut inside: Vec<(usize, usize, bool)> = Vec::new();
     let mut i = 0;
     while i < texts.len() {
         let Some((n, kinds)) = g.longest_at(&texts, i) else {
@@ -555,8 +555,8 @@ fn sentence_mentions(
             } else if let Some(&k) = overlapping.first() {
                 // The NER's longer guess stands; a gazetteer outlet inside it flags it as media.
                 found[k].3 |= media;
-                if kind != EntityType::NORP {
-                    inside.push((s, e, kind, media));
+                if kind == EntityType::ORG {
+                    inside.push((s, e, media));
                 }
             }
         }
@@ -573,13 +573,16 @@ fn sentence_mentions(
             .collect();
         let tiled = parts.len() > 1
             && found[k].2 != EntityType::PER
-            && parts.iter().all(|g| g.2 == EntityType::ORG)
             && parts[0].0 == first
             && parts.last().is_some_and(|g| g.1 == end)
             && parts.windows(2).all(|w| w[0].1 == w[1].0);
         if tiled {
             found.remove(k);
-            found.extend(parts.iter().map(|g| (g.0, g.1, g.2, g.3, BY_GAZETTEER)));
+            found.extend(
+                parts
+                    .iter()
+                    .map(|g| (g.0, g.1, EntityType::ORG, g.2, BY_GAZETTEER)),
+            );
         }
     }
     found.sort_by_key(|f| f.0);
