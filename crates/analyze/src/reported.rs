@@ -550,24 +550,23 @@ fn name_start(doc: &Doc, tokens: &[Token], k: usize) -> usize {
 /// Council said".
 fn person_before_body(doc: &Doc, tokens: &[Token], v: usize) -> Option<Speaker> {
     let first = name_start(doc, tokens, v.checked_sub(1)?);
-    (first >= 2 && first < v - 1 && after_preposition(doc, tokens, first))
-        .then(|| {
-            (first.saturating_sub(5)..first - 1).rev().find_map(|j| {
-                // The person opens the sentence (past titles): "… activists clamoring to
-                // block Donald Trump from the GOP nomination say" is not Trump's.
-                let opens = tokens[..j]
-                    .iter()
-                    .all(|t| doc.slice(t.span).starts_with(char::is_uppercase));
-                speaker_at(doc, tokens, j, usize::MAX).filter(|s| {
-                    opens
-                        && s.mention
-                            .is_some_and(|m| m.end == tokens[first - 2].span.end)
-                        && s.entity
-                            .is_some_and(|id| doc.entities[id.index()].kind == EntityType::PER)
-                })
-            })
+    if first < 2 || first >= v - 1 || !after_preposition(doc, tokens, first) {
+        return None;
+    }
+    (first.saturating_sub(5)..first - 1).rev().find_map(|j| {
+        // The person opens the sentence (past titles): "… activists clamoring to block Donald
+        // Trump from the GOP nomination say" is not Trump's.
+        let opens = tokens[..j]
+            .iter()
+            .all(|t| doc.slice(t.span).starts_with(char::is_uppercase));
+        speaker_at(doc, tokens, j, usize::MAX).filter(|s| {
+            opens
+                && s.mention
+                    .is_some_and(|m| m.end == tokens[first - 2].span.end)
+                && s.entity
+                    .is_some_and(|id| doc.entities[id.index()].kind == EntityType::PER)
         })
-        .flatten()
+    })
 }
 
 /// Whether `speaker`, found at word `k`, is a name of no person that is not the verb's subject:

@@ -713,8 +713,8 @@ impl Rng {
     }
 }
 
-/// Training settings.
-#[derive(Clone, Copy, Debug)]
+/// Training settings; the default is the plain perceptron (no margin, no dropout).
+#[derive(Clone, Copy, Debug, Default)]
 pub struct Settings {
     pub epochs: usize,
     pub seed: u64,
@@ -726,19 +726,6 @@ pub struct Settings {
     /// NER: the share of a word's features (0 to 1) hidden from each training update, a
     /// different share each time, so that no update leans on one feature alone.
     pub dropout: f64,
-}
-
-impl Settings {
-    /// The plain perceptron: no margin, no dropout.
-    pub fn plain(epochs: usize, seed: u64, prune: f32) -> Settings {
-        Settings {
-            epochs,
-            seed,
-            prune,
-            margin: 0.0,
-            dropout: 0.0,
-        }
-    }
 }
 
 /// A training sentence: words, gold labels, (for the NER) POS tags, and the document it is of
@@ -1003,7 +990,11 @@ mod tests {
 
     #[test]
     fn cached_word_scores_agree_with_all_features_and_keep_to_their_model() {
-        let settings = Settings::plain(5, 1, 0.0);
+        let settings = Settings {
+            epochs: 5,
+            seed: 1,
+            ..Settings::default()
+        };
         // "bank" is a verb to one model and a noun to the other.
         let verbs = train(
             Kind::Pos,
@@ -1091,7 +1082,11 @@ mod tests {
     #[test]
     fn a_margin_and_dropout_change_training_reproducibly() {
         let train_set = ner_train_set();
-        let plain = Settings::plain(10, 1, 0.0);
+        let plain = Settings {
+            epochs: 10,
+            seed: 1,
+            ..Settings::default()
+        };
         let with_margin = Settings {
             margin: 1.0,
             ..plain
@@ -1125,7 +1120,11 @@ mod tests {
     #[test]
     fn the_ner_decodes_with_kept_scores_as_with_all_features() {
         let train_set = ner_train_set();
-        let settings = Settings::plain(10, 1, 0.0);
+        let settings = Settings {
+            epochs: 10,
+            seed: 1,
+            ..Settings::default()
+        };
         let tagger = train(Kind::Ner, &train_set, settings, |_, _| {});
         for e in &train_set {
             let words: Vec<&str> = e.words.iter().map(String::as_str).collect();
