@@ -328,8 +328,12 @@ fn inside_quote(near: &[&Quote], span: Span) -> bool {
 /// Whether the verb already cues a direct quote (a partial quote's cue may also cue the
 /// reported clause that holds it: "told reporters that the cartels were “horrible people”").
 fn is_cue_of_a_quote(near: &[&Quote], span: Span) -> bool {
-    near.iter()
-        .any(|q| q.kind != QuoteKind::Partial && q.cue.is_some_and(|c| c.contains(span)))
+    near.iter().any(|q| {
+        q.kind != QuoteKind::Partial
+            && q.cue.is_some_and(|c| {
+                c.contains(span) && (c.start == span.start || c.end == span.end)
+            })
+    })
 }
 
 /// The content span from token `from` to the sentence's end, stopping before a direct quote and
@@ -691,7 +695,9 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                 .get(v + 2)
                 .is_some_and(|t| !doc.slice(t.span).ends_with("ing"));
         if (at_end || inserted) && v >= 2 {
-            let comma = (0..v).rev().take(6).find(|&j| text(j) == ",")?;
+            let Some(comma) = (0..v).rev().take(6).find(|&j| text(j) == ",") else {
+                continue;
+            };
             // The speaker of the clause after the comma ("…, the official said"), not the
             // subject of a free relative ("…, we checked what the candidates said").
             let speaker = (comma + 1..v)
@@ -703,12 +709,15 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                             "we" | "i" | "you" | "what" | "how" | "why" | "where" | "when"
                         )
                 })
-                .find_map(|(_, s)| s)?;
+                .find_map(|(_, s)| s);
             let span = if at_end {
-                content(doc, near, tokens, 0, comma)?
+                content(doc, near, tokens, 0, comma)
             } else {
                 // The content runs around the cue; its one span holds the cue too.
-                content(doc, near, tokens, 0, n)?
+                content(doc, near, tokens, 0, n)
+            };
+            let (Some(speaker), Some(span)) = (speaker, span) else {
+                continue;
             };
             let cue = speaker
                 .mention
