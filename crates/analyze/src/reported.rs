@@ -111,6 +111,7 @@ const NOT_A_CLAUSE: &[&str] = &[
     "privately",
     "afterward",
     "afterwards",
+    "than",
 ];
 /// Words that show a clause has begun between a verb and a later "that", which is then a
 /// relative pronoun ("said she appreciated the apology and that …", "says the truth is that").
@@ -176,10 +177,10 @@ impl Stage for Reported {
                 continue;
             }
             let near_sentence = near(s.span);
-            let reported = sentence(doc, &near_sentence, s.span);
-            let taken = reported.as_ref().map(|q| q.span);
-            let around = around_partial(doc, &near_sentence, s.span, taken);
-            if reported.is_some() || around.is_some() {
+            let reported = clauses(doc, &near_sentence, s.span);
+            let taken: Vec<Span> = reported.iter().map(|q| q.span).collect();
+            let around = around_partial(doc, &near_sentence, s.span, &taken);
+            if !reported.is_empty() || around.is_some() {
                 found.extend(reported);
                 found.extend(around);
                 continue;
@@ -330,9 +331,8 @@ fn inside_quote(near: &[&Quote], span: Span) -> bool {
 fn is_cue_of_a_quote(near: &[&Quote], span: Span) -> bool {
     near.iter().any(|q| {
         q.kind != QuoteKind::Partial
-            && q.cue.is_some_and(|c| {
-                c.contains(span) && (c.start == span.start || c.end == span.end)
-            })
+            && q.cue
+                .is_some_and(|c| c.contains(span) && (c.start == span.start || c.end == span.end))
     })
 }
 
@@ -358,6 +358,18 @@ fn content(doc: &Doc, near: &[&Quote], tokens: &[Token], from: usize, to: usize)
                     .get(c + 1)
                     .is_some_and(|t| matches!(doc.slice(t.span), "and" | "but" | "while"))
                 && (c + 2..(c + 7).min(to)).any(|j| is_cue_verb(doc.slice(tokens[j].span))))
+                // "… but said the outcome was open", "… and one in four said": the next
+                // clause of speech, the speaker's own or another's.
+                || (k > from
+                    && matches!(word, "and" | "but" | "while")
+                    && (k + 1..(k + 7).min(to))
+                        .find(|&j| CLAUSE_VERBS.contains(&doc.slice(tokens[j].span)))
+                        .is_some_and(|j| {
+                            tokens[k + 1..j].iter().all(|t| {
+                                t.kind == TokenKind::Word
+                                    && !matches!(t.pos, Some(Upos::Verb | Upos::Aux | Upos::Sconj))
+                            })
+                        }))
                 || (k > from
                     && word.ends_with("ing")
                     && is_cue_verb(word)
@@ -460,16 +472,11 @@ const AROUND_PARTIAL: Origin = Origin::new("reported", "around-partial");
 
 /// "Trump called Palin a “clown”", "Trump tweeted that Machado was “disgusting”": a partial
 /// quote cued before it stands in a reported clause, which runs from the cue to the clause's end.
-fn around_partial(
-    doc: &Doc,
-    near: &[&Quote],
-    sentence: Span,
-    taken: Option<Span>,
-) -> Option<Quote> {
+fn around_partial(doc: &Doc, near: &[&Quote], sentence: Span, taken: &[Span]) -> Option<Quote> {
     let q = near.iter().find(|q| {
         q.kind == QuoteKind::Partial
             && sentence.contains(q.span)
-            && taken.is_none_or(|t| !t.overlaps(q.span))
+            && !taken.iter().any(|t| t.overlaps(q.span))
             && q.speaker.is_some()
             && q.cue
                 .is_some_and(|c| sentence.contains(c) && c.end <= q.span.start)
@@ -492,7 +499,7 @@ fn around_partial(
         .map_or(from, |k| k + 1);
     let span = content(doc, near, tokens, from, tokens.len())?;
     let speaker = q.speaker.clone()?;
-    (span.contains(q.span) && taken.is_none_or(|t| !t.overlaps(span)))
+    (span.contains(q.span) && !taken.iter().any(|t| t.overlaps(span)))
         .then(|| make(speaker, span, cue, AROUND_PARTIAL))
 }
 
@@ -505,21 +512,31 @@ fn subject_phrase(doc: &Doc, tokens: &[Token], v: usize) -> Option<Speaker> {
     // A participle that qualifies a noun ("briefed on", "conducted by", "trying"), and the
     // infinitive after one ("Democrats trying to regain control of the Senate say").
     let qualifies = |k: usize| {
-        k > 0
-            && ((matches!(tokens[k - 1].pos, Some(Upos::Noun | Upos::Propn))
-                && (text(k).ends_with("ing")
-                    || (text(k).ends_with("ed")
-                        && tokens.get(k + 1).is_some_and(|t| t.pos == Some(Upos::Adp)))))
-                || (text(k - 1) == "to" && k >= 2 && text(k - 2).ends_with("ing")))
+        // "hacking specialists": a gerund before its noun.
+        (text(k).ends_with("ing")
+            && tokens.get(k + 1).is_some_and(|t| t.pos == Some(Upos::Noun))
+            && k + 1 < v)
+            || k > 0
+                && ((matches!(tokens[k - 1].pos, Some(Upos::Noun | Upos::Propn))
+                    && (text(k).ends_with("ing")
+                        || (text(k).ends_with("ed")
+                            && tokens.get(k + 1).is_some_and(|t| t.pos == Some(Upos::Adp)))))
+                    || (text(k - 1) == "to" && k >= 2 && text(k - 2).ends_with("ing")))
     };
-    let plain = (2..=10).contains(&v)
+    // "But hacking specialists say": past a conjunction that opens the sentence.
+    let (first, opens) = if matches!(text(0), "But" | "And" | "Yet" | "So" | "Still") {
+        (1, tokens.get(1)?)
+    } else {
+        (0, opens)
+    };
+    let plain = (first + 2..=first + 10).contains(&v)
         && !text(v).ends_with("ing")
         && text(0).starts_with(char::is_uppercase)
-        && matches!(
+        && (matches!(
             opens.pos,
             Some(Upos::Det | Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num)
-        )
-        && (0..v).all(|k| {
+        ) || qualifies(first))
+        && (first..v).all(|k| {
             tokens[k].kind == TokenKind::Word
                 && (!matches!(
                     tokens[k].pos,
@@ -527,6 +544,64 @@ fn subject_phrase(doc: &Doc, tokens: &[Token], v: usize) -> Option<Speaker> {
                 ) || qualifies(k))
         });
     plain.then(|| written(doc, opens.span.cover(tokens[v - 1].span)))
+}
+
+/// Adverbs that may open a share of people ("nearly half", "only 52 percent").
+const SHARE_ADVERBS: &[&str] = &[
+    "nearly", "almost", "about", "roughly", "only", "just", "over", "fully", "some", "barely",
+];
+
+/// Whether `word` is a count: digits or a small number word.
+fn is_count(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_digit() || c == ',')
+        && word.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            word.to_lowercase().as_str(),
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        )
+}
+
+/// A share of those polled as the subject right before the verb at `v`: "Nearly half said",
+/// "One in three said", "nine out of 10 say", "a majority of Americans say", "43 said",
+/// after the sentence's start or a clause's ("…, while 73 percent said").
+fn share_subject(doc: &Doc, tokens: &[Token], v: usize) -> Option<Speaker> {
+    let word = |k: usize| doc.slice(tokens[k].span).to_lowercase();
+    (v.saturating_sub(10)..v).find_map(|s| {
+        let boundary = s == 0
+            || matches!(
+                word(s - 1).as_str(),
+                "," | "and" | "but" | "while" | "whereas" | "though" | "although"
+            );
+        if !boundary {
+            return None;
+        }
+        let mut k = s;
+        if SHARE_ADVERBS.contains(&word(k).as_str()) || (word(k) == "more" && word(k + 1) == "than")
+        {
+            k += if word(k) == "more" { 2 } else { 1 };
+        }
+        let words: Vec<String> = (k..v).map(word).collect();
+        let w: Vec<&str> = words.iter().map(String::as_str).collect();
+        // The share itself, then perhaps "of" and who it is a share of.
+        let core = match w.as_slice() {
+            [a, "in", b, ..] if is_count(a) && is_count(b) => 3,
+            [a, "out", "of", b, ..] if is_count(a) && is_count(b) => 4,
+            [a, "percent" | "%", ..] if is_count(a) => 2,
+            ["a" | "the", "majority" | "minority" | "plurality" | "third" | "quarter", ..] => 2,
+            ["half" | "most" | "two-thirds" | "one-third" | "three-quarters", ..] => 1,
+            [a, ..] if is_count(a) && w.len() == 1 && s > 0 => 1,
+            _ => return None,
+        };
+        let rest = &tokens[k + core..v];
+        let of = rest.is_empty()
+            || (doc.slice(rest[0].span) == "of"
+                && rest.len() <= 6
+                && rest[1..].iter().all(|t| {
+                    t.kind == TokenKind::Word
+                        && !matches!(t.pos, Some(Upos::Verb | Upos::Aux | Upos::Sconj))
+                }));
+        of.then(|| written(doc, tokens[s].span.cover(tokens[v - 1].span)))
+    })
 }
 
 /// The first word of the capitalised name holding word `k`, over its joiners and the article
@@ -596,12 +671,33 @@ fn not_the_subject(doc: &Doc, tokens: &[Token], k: usize, speaker: &Speaker) -> 
         || possessor
 }
 
-fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
+/// The reported clauses of a sentence: one that holds or surrounds the sentence's content, or
+/// several in a row when a clause ends where the next verb of speech begins ("Clark said Brooks
+/// had begun making calls but said the outcome was still up in the air").
+fn clauses(doc: &Doc, near: &[&Quote], span: Span) -> Vec<Quote> {
+    let tokens = doc.tokens_in(span);
+    let mut found = Vec::new();
+    let mut first = 0;
+    while let Some(q) = sentence(doc, near, span, first) {
+        let forward = q.by == FORWARD;
+        first = tokens.partition_point(|t| t.span.start < q.span.end);
+        found.push(q);
+        if !forward || first >= tokens.len() {
+            break;
+        }
+    }
+    found
+}
+
+/// The first reported clause of the sentence whose verb is at token `first` or after; the
+/// clauses that take the sentence from its start ("according to X, …", "…, X said") only when
+/// `first` is 0.
+fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<Quote> {
     let tokens = doc.tokens_in(sentence);
     let text = |k: usize| doc.slice(tokens[k].span);
     let n = tokens.len();
     // "according to X, CONTENT" and "CONTENT, according to X".
-    for k in 0..n.saturating_sub(2) {
+    for k in 0..if first == 0 { n.saturating_sub(2) } else { 0 } {
         if text(k).eq_ignore_ascii_case("according")
             && text(k + 1) == "to"
             && !inside_quote(near, tokens[k].span)
@@ -653,7 +749,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
             return Some(make(speaker, span, cue, ACCORDING));
         }
     }
-    for v in 0..n {
+    for v in first..n {
         let verb = text(v);
         if !CLAUSE_VERBS.contains(&verb)
             || after_be(doc, tokens, v)
@@ -694,10 +790,20 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
             && tokens
                 .get(v + 2)
                 .is_some_and(|t| !doc.slice(t.span).ends_with("ing"));
-        if (at_end || inserted) && v >= 2 {
-            let Some(comma) = (0..v).rev().take(6).find(|&j| text(j) == ",") else {
-                continue;
-            };
+        // "…, while 73 percent said the same": a clause of its own after the comma, whose
+        // content follows its verb.
+        let own_clause = |comma: usize| {
+            tokens[comma + 1..]
+                .iter()
+                .find(|t| !matches!(doc.slice(t.span), "”" | "\"" | "’"))
+                .is_some_and(|t| matches!(doc.slice(t.span), "while" | "whereas" | "and" | "but"))
+        };
+        let comma = (0..v)
+            .rev()
+            .take(6)
+            .find(|&j| text(j) == ",")
+            .filter(|&c| (at_end || inserted) && v >= 2 && first == 0 && !own_clause(c));
+        if let Some(comma) = comma {
             // The speaker of the clause after the comma ("…, the official said"), not the
             // subject of a free relative ("…, we checked what the candidates said").
             let speaker = (comma + 1..v)
@@ -724,12 +830,14 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                 .map_or(tokens[v].span, |m| m.cover(tokens[v].span));
             return Some(make(speaker, span, cue, BACKWARD));
         }
-        if v > 0 && DETERMINERS.contains(&text(v - 1).to_lowercase().as_str()) {
+        // ("One in three said": a share, not "the three claims".)
+        let share = share_subject(doc, tokens, v);
+        if v > 0 && DETERMINERS.contains(&text(v - 1).to_lowercase().as_str()) && share.is_none() {
             continue;
         }
         // "CONTENT, says X, the leader": the verb right after the comma, its subject a name
         // after it, then a comma or the end ("Cox, who runs it, says the..." is not this).
-        if v >= 3 && text(v - 1) == "," && inverted(doc, tokens, v + 1) {
+        if v >= 3 && first == 0 && text(v - 1) == "," && inverted(doc, tokens, v + 1) {
             if let Some(speaker) = speaker_at(doc, tokens, v + 1, usize::MAX) {
                 if let Some(span) = content(doc, near, tokens, 0, v - 1) {
                     let cue = speaker
@@ -742,7 +850,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
         // "X said (that) CONTENT": the subject just before the verb; "X criticized Y and
         // said …", "X mocked the complaint, saying …": the sentence's subject, at its start.
         let shared = v > 0
-            && (text(v - 1) == "and"
+            && (matches!(text(v - 1), "and" | "but")
                 || (verb.ends_with("ing")
                     && (after_comma_or_adverb(doc, tokens, v)
                         || matches!(text(v - 1), "after" | "before" | "while" | "by"))));
@@ -813,6 +921,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span) -> Option<Quote> {
                 })
                 .or_else(|| person_before_body(doc, tokens, v_name))
                 .or_else(|| subject_phrase(doc, tokens, v))
+                .or(share)
         };
         let Some(mut speaker) = speaker else { continue };
         // "Trump, who has said …": the relative pronoun is the speaker's mention here.
