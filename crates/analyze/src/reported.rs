@@ -546,6 +546,26 @@ fn subject_phrase(doc: &Doc, tokens: &[Token], v: usize) -> Option<Speaker> {
     plain.then(|| written(doc, opens.span.cover(tokens[v - 1].span)))
 }
 
+/// "business leaders who say …": the nouns before a relative "who" right before the verb.
+fn relative_subject(doc: &Doc, tokens: &[Token], v: usize) -> Option<Speaker> {
+    let who = v
+        .checked_sub(1)
+        .filter(|&w| doc.slice(tokens[w].span) == "who")?;
+    let last = who.checked_sub(1)?;
+    let nominal = |k: usize| {
+        tokens[k].kind == TokenKind::Word
+            && matches!(tokens[k].pos, Some(Upos::Noun | Upos::Propn | Upos::Adj))
+    };
+    if !matches!(tokens[last].pos, Some(Upos::Noun | Upos::Propn)) {
+        return None;
+    }
+    let mut first = last;
+    while first > 0 && last - first < 4 && nominal(first - 1) {
+        first -= 1;
+    }
+    Some(written(doc, tokens[first].span.cover(tokens[last].span)))
+}
+
 /// Adverbs that may open a share of people ("nearly half", "only 52 percent").
 const SHARE_ADVERBS: &[&str] = &[
     "nearly", "almost", "about", "roughly", "only", "just", "over", "fully", "some", "barely",
@@ -919,6 +939,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
                         .filter_map(subject_at)
                         .find(|s| s.mention.is_some_and(|m| m.end == tokens[v - 1].span.end))
                 })
+                .or_else(|| relative_subject(doc, tokens, v))
                 .or_else(|| person_before_body(doc, tokens, v_name))
                 .or_else(|| subject_phrase(doc, tokens, v))
                 .or(share)
@@ -964,21 +985,36 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
         let start = match that {
             Some(j) => j + 1,
             // "officials told him he had never been a citizen": the clause after the object.
-            None if matches!(verb, "told" | "tells" | "telling")
-                && tokens.get(v + 1).is_some_and(|t| {
-                    matches!(
-                        doc.slice(t.span),
-                        "him" | "her" | "them" | "me" | "us" | "reporters"
-                    )
-                })
-                && tokens.get(v + 2).is_some_and(|t| {
+            // "officials told him he had never been a citizen", "Calabrese told the National
+            // Post he had received hundreds of emails": the clause after the object.
+            None if matches!(verb, "told" | "tells" | "telling") => {
+                let object_end = if matches!(
+                    text(v + 1),
+                    "him" | "her" | "them" | "me" | "us" | "reporters"
+                ) {
+                    v + 2
+                } else {
+                    let start = tokens[v + 1].span.start;
+                    let start = if text(v + 1) == "the" {
+                        tokens.get(v + 2).map_or(start, |t| t.span.start)
+                    } else {
+                        start
+                    };
+                    let Some(m) = mention_starting(doc, start) else {
+                        continue;
+                    };
+                    tokens.partition_point(|t| t.span.start < m.end)
+                };
+                let clause = tokens.get(object_end).is_some_and(|t| {
                     matches!(
                         doc.slice(t.span),
                         "he" | "she" | "they" | "it" | "I" | "we" | "the"
                     )
-                }) =>
-            {
-                v + 2
+                });
+                if !clause {
+                    continue;
+                }
+                object_end
             }
             None if NEEDS_THAT.contains(&verb) => continue,
             None => {
@@ -992,7 +1028,21 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
                 v + 1
             }
         };
-        let Some(span) = content(doc, near, tokens, start, n) else {
+        // "Podesta, who said the project was vetted, said …": the relative clause ends at the
+        // comma before the main clause's verb.
+        let relative = v >= 2 && text(v - 1) == "who" && text(v - 2) == ",";
+        let end = relative
+            .then(|| {
+                (start..n).find(|&j| {
+                    text(j) == ","
+                        && tokens
+                            .get(j + 1)
+                            .is_some_and(|t| matches!(t.pos, Some(Upos::Verb | Upos::Aux)))
+                })
+            })
+            .flatten()
+            .unwrap_or(n);
+        let Some(span) = content(doc, near, tokens, start, end) else {
             continue;
         };
         let cue_end = that.map_or(tokens[v].span, |j| tokens[v].span.cover(tokens[j].span));
