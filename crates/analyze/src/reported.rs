@@ -54,6 +54,9 @@ const CLAUSE_VERBS: &[&str] = &[
     "vowed",
     "saying",
     "telling",
+    "adding",
+    "noting",
+    "tweeted",
     // What polls, records and studies show, and what people believe or report.
     "shows",
     "showed",
@@ -64,6 +67,8 @@ const CLAUSE_VERBS: &[&str] = &[
 ];
 /// Verbs whose content must follow "that" (their object comes first: "told reporters that").
 const NEEDS_THAT: &[&str] = &[
+    "tweeted",
+    "noting",
     "told",
     "tells",
     "telling",
@@ -900,6 +905,19 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
             // The sentence's subject: past a dateline and not the object of a preposition ("In
             // an interview Thursday, the Wisconsin Republican criticized …").
             let from = past_dateline(text, 0, v);
+            // Past a quote that opens the sentence: "“…,” Trump told the hosts, adding that …".
+            let word = (from..v).find(|&j| tokens[j].kind == TokenKind::Word);
+            let from = word
+                .and_then(|w| {
+                    near.iter()
+                        .find(|q| q.kind != QuoteKind::Partial && q.span.contains(tokens[w].span))
+                })
+                .map_or(from, |q| {
+                    let after = tokens.partition_point(|t| t.span.start < q.span.end);
+                    (after..v)
+                        .find(|&j| tokens[j].kind == TokenKind::Word)
+                        .unwrap_or(from)
+                });
             // Past a fronted prepositional phrase or subordinate clause: "In an interview with
             // The Wall Street Journal, Trump doubled down and said …", "While celebrating …,
             // Trump mocked …, saying".
