@@ -182,7 +182,11 @@ impl Stage for Reported {
                 continue;
             }
             let near_sentence = near(s.span);
-            let reported = clauses(doc, &near_sentence, s.span);
+            let mut reported = clauses(doc, &near_sentence, s.span);
+            let spans: Vec<Span> = reported.iter().map(|q| q.span).collect();
+            if let Some(q) = asked(doc, &near_sentence, s.span, &spans) {
+                reported.push(q);
+            }
             let taken: Vec<Span> = reported.iter().map(|q| q.span).collect();
             let around = around_partial(doc, &near_sentence, s.span, &taken);
             if !reported.is_empty() || around.is_some() {
@@ -324,6 +328,49 @@ fn labelled(doc: &Doc, near: &[&Quote], paragraph: Span) -> Option<Quote> {
     let span = content(doc, near, tokens, colon + 1, tokens.len())?;
     let cue = mention.cover(tokens[colon].span);
     Some(make(speaker, span, cue, LABELLED))
+}
+
+const ASKED: Origin = Origin::new("reported", "asked-question");
+
+/// Words that open a reported question after "asked".
+const QUESTION_WORDS: &[&str] = &[
+    "whether", "if", "why", "who", "what", "which", "how", "when",
+];
+
+/// "Asked whether he would run, Biden said …", "… when asked which candidate she would back":
+/// a question put to someone, in a passive "asked" with the question after it, up to the next
+/// comma. Who asked is not said, so it has no speaker.
+fn asked(doc: &Doc, near: &[&Quote], sentence: Span, taken: &[Span]) -> Option<Quote> {
+    let tokens = doc.tokens_in(sentence);
+    let text = |k: usize| doc.slice(tokens[k].span);
+    // The question word, right after "asked" or past a phrase that says when or by whom
+    // ("Asked during a January debate why …", "when asked by a host if …").
+    let (k, q) = (0..tokens.len().saturating_sub(1)).find_map(|k| {
+        let passive = text(k).eq_ignore_ascii_case("asked")
+            && (k == 0
+                || matches!(
+                    text(k - 1),
+                    "when" | "When" | "after" | "After" | "was" | "were"
+                ));
+        if !passive {
+            return None;
+        }
+        let q = (k + 1..(k + 9).min(tokens.len()))
+            .take_while(|&j| tokens[j].kind == TokenKind::Word)
+            .find(|&j| QUESTION_WORDS.contains(&text(j)))?;
+        (q == k + 1 || tokens[k + 1].pos == Some(Upos::Adp)).then_some((k, q))
+    })?;
+    let end = (q + 1..tokens.len())
+        .find(|&j| matches!(text(j), "," | ";" | "—" | "–"))
+        .unwrap_or(tokens.len());
+    let span = content(doc, near, tokens, q, end)?;
+    if taken.iter().any(|t| t.overlaps(span)) || near.iter().any(|q| q.span.overlaps(span)) {
+        return None;
+    }
+    Some(Quote {
+        speaker: None,
+        ..make(written(doc, tokens[k].span), span, tokens[k].span, ASKED)
+    })
 }
 
 /// Whether `span` lies in one of the quotes `near` it.
@@ -990,8 +1037,21 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
         // "that" of a clause already begun ("says Clinton ran a campaign that led to …").
         let that = (v + 1..(v + 12).min(n))
             .find(|&j| text(j) == "that")
-            // "announced the launch of a brand that will …": after an object, a relative.
-            .filter(|&j| j == v + 1 || !matches!(verb, "announced" | "announces"))
+            // "announced the launch of a brand that will …": after an object, a relative;
+            // after a time or a place, not ("announced on Tuesday that", "announced two days
+            // earlier that").
+            .filter(|&j| {
+                j == v + 1
+                    || !matches!(verb, "announced" | "announces")
+                    || tokens[v + 1].pos == Some(Upos::Adp)
+                    || tokens[v + 1..j].iter().all(|t| {
+                        matches!(t.pos, Some(Upos::Num | Upos::Propn))
+                            || matches!(
+                                doc.slice(t.span),
+                                "earlier" | "later" | "last" | "this" | "week" | "days" | "today"
+                            )
+                    })
+            })
             .filter(|&j| {
                 !tokens[v + 1..j].iter().any(|t| {
                     let w = doc.slice(t.span);
