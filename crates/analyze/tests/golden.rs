@@ -123,7 +123,7 @@ fn harbor_dispute_reads_as_a_person_would() {
         .iter()
         .map(|q| (&text[q.span], q.parent.map(|p| p.0), q.lang.as_deref()))
         .collect();
-    assert_eq!(quotes.len(), 19, "{quotes:#?}");
+    assert_eq!(quotes.len(), 20, "{quotes:#?}");
     assert!(
         quotes[0].0.starts_with("During our last meeting")
             && quotes[0].0.ends_with("ours to guard.'")
@@ -163,28 +163,31 @@ fn harbor_dispute_reads_as_a_person_would() {
             )
         })
         .collect();
-    assert_eq!(reported.len(), 5, "{reported:?}");
+    assert_eq!(reported.len(), 6, "{reported:?}");
     assert!(
         reported[0].0 == "Helena Matos" && reported[0].1.starts_with("she turned down a proposal")
     );
     assert!(reported[1].0 == "Rui Andrade" && reported[1].1.starts_with("he had made the offer"));
+    // "Asked whether the refusal had hurt relations, Andrade answered, …": a question put to
+    // him by someone the article does not name.
+    assert_eq!(reported[2], ("", "whether the refusal had hurt relations"));
     // "…, the Atlantic Security Council noted last week.": the cue after its content.
     assert!(
-        reported[2].0 == "the Atlantic Security Council"
-            && reported[2]
+        reported[3].0 == "the Atlantic Security Council"
+            && reported[3]
                 .1
                 .starts_with("Meanwhile, officials in the Portuguese")
-            && reported[2].1.ends_with("joint exercises")
+            && reported[3].1.ends_with("joint exercises")
     );
     // "According to Reuters, in a Jan. 14 interview …, Ferreira described the routes as “a
     // shared emergency.”": the clause, partial quote and all, is Reuters' report.
     assert!(
-        reported[3].0 == "Reuters"
-            && reported[3].1.starts_with("in a Jan. 14 interview")
-            && reported[3].1.ends_with("a shared emergency.”")
+        reported[4].0 == "Reuters"
+            && reported[4].1.starts_with("in a Jan. 14 interview")
+            && reported[4].1.ends_with("a shared emergency.”")
     );
     assert_eq!(
-        reported[4],
+        reported[5],
         ("Helena Matos", "Brazil’s navy was equal to the task")
     );
 
