@@ -797,6 +797,8 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
             // "But according to X, …" opens the sentence too.
             let opens = k == 0 || (k == 1 && matches!(text(0), "But" | "And" | "So" | "Yet"));
             // "At the heart of it, according to X, was a decision …": set inside the content.
+            // "…, according to the Labor Department, taking …", "…, according to X, while …":
+            // what follows the source is no part of a clause it sits in.
             let inserted = !opens
                 && after_comma.is_some_and(|j| {
                     j == mention_end + 2
@@ -805,6 +807,11 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
                             .filter(|t| t.kind == TokenKind::Word)
                             .count()
                             >= MIN_WORDS
+                        && !text(j).ends_with("ing")
+                        && !matches!(
+                            text(j),
+                            "while" | "and" | "but" | "which" | "who" | "as" | "although"
+                        )
                 });
             let span = if opens {
                 content(doc, near, tokens, after_comma?, n)?
@@ -1127,5 +1134,56 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
         let cue = speaker.mention.map_or(cue_end, |m| m.cover(cue_end));
         return Some(make(speaker, span, cue, FORWARD));
     }
-    None
+    if first == 0 {
+        fronted_source(doc, near, tokens)
+    } else {
+        None
+    }
+}
+
+const FRONTED: Origin = Origin::new("reported", "fronted-source");
+
+/// Documents whose findings a sentence may open with ("In the latest Gallup poll, …").
+const FINDINGS: &[&str] = &[
+    "poll", "survey", "study", "analysis", "report", "audit", "census",
+];
+
+/// A source set before the content and a comma: "As reported by Western Journalism, …", "As
+/// the paper noted, …", "In May's Washington Post-ABC News poll, Clinton led Trump …".
+fn fronted_source(doc: &Doc, near: &[&Quote], tokens: &[Token]) -> Option<Quote> {
+    let text = |k: usize| doc.slice(tokens[k].span);
+    let n = tokens.len();
+    let comma = (2..n.min(16)).find(|&j| text(j) == ",")?;
+    let (source, cue) = match text(0) {
+        // "As reported by X,"
+        "As" if text(1) == "reported" && text(2) == "by" && comma > 3 => (
+            tokens[3].span.cover(tokens[comma - 1].span),
+            tokens[0].span.cover(tokens[2].span),
+        ),
+        // "As X noted,": the verb right before the comma.
+        "As" if comma >= 3
+            && matches!(
+                text(comma - 1),
+                "reported" | "noted" | "said" | "wrote" | "showed" | "found" | "explained"
+            ) =>
+        {
+            (
+                tokens[1].span.cover(tokens[comma - 2].span),
+                tokens[comma - 1].span,
+            )
+        }
+        // "In the latest poll," and "In a CNN national poll conducted in May,".
+        "In" if (2..comma).any(|j| FINDINGS.contains(&text(j))) => {
+            let last = (2..comma).rev().find(|&j| FINDINGS.contains(&text(j)))?;
+            // The document, not the words after it ("conducted in May").
+            (tokens[1].span.cover(tokens[last].span), tokens[0].span)
+        }
+        _ => return None,
+    };
+    let span = content(doc, near, tokens, comma + 1, n)?;
+    // A person or body the source names as a whole ("As Politico reported"), else its words.
+    let speaker = speaker_at(doc, tokens, 1, usize::MAX)
+        .filter(|s| s.mention == Some(source))
+        .unwrap_or_else(|| written(doc, source));
+    Some(make(speaker, span, cue, FRONTED))
 }
