@@ -67,6 +67,7 @@ const CLAUSE_VERBS: &[&str] = &[
 ];
 /// Verbs whose content must follow "that" (their object comes first: "told reporters that").
 const NEEDS_THAT: &[&str] = &[
+    "stated",
     "tweeted",
     "noting",
     "told",
@@ -901,13 +902,14 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
                 // The content runs around the cue; its one span holds the cue too.
                 content(doc, near, tokens, 0, n)
             };
-            let (Some(speaker), Some(span)) = (speaker, span) else {
-                continue;
-            };
-            let cue = speaker
-                .mention
-                .map_or(tokens[v].span, |m| m.cover(tokens[v].span));
-            return Some(make(speaker, span, cue, BACKWARD));
+            // Else the verb's subject may come before it ("Megan Hester, a senior associate,
+            // said parents …"), as below.
+            if let (Some(speaker), Some(span)) = (speaker, span) {
+                let cue = speaker
+                    .mention
+                    .map_or(tokens[v].span, |m| m.cover(tokens[v].span));
+                return Some(make(speaker, span, cue, BACKWARD));
+            }
         }
         // ("One in three said": a share, not "the three claims".)
         let share = share_subject(doc, tokens, v);
@@ -946,7 +948,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
                     .find(|&j| opens(j))
                     .or_else(|| named_in_apposition(doc, tokens, 0, v))
                     .or_else(|| {
-                        (v.saturating_sub(10)..v - 1)
+                        (v.saturating_sub(20)..v - 1)
                             .rev()
                             .find(|&j| text(j) == ",")
                     })?;
@@ -1093,7 +1095,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
                 let clause = tokens.get(object_end).is_some_and(|t| {
                     matches!(
                         doc.slice(t.span),
-                        "he" | "she" | "they" | "it" | "I" | "we" | "the"
+                        "he" | "she" | "they" | "it" | "I" | "we" | "the" | "his" | "her" | "their"
                     )
                 });
                 if !clause {
