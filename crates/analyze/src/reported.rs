@@ -118,6 +118,15 @@ const NOT_A_CLAUSE: &[&str] = &[
     "afterward",
     "afterwards",
     "than",
+    "under",
+    "against",
+    "into",
+    "through",
+    "without",
+    "me",
+    "him",
+    "them",
+    "us",
 ];
 /// Words that show a clause has begun between a verb and a later "that", which is then a
 /// relative pronoun ("said she appreciated the apology and that …", "says the truth is that").
@@ -1106,7 +1115,13 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
             None if NEEDS_THAT.contains(&verb) => continue,
             None => {
                 let next = tokens.get(v + 1)?;
+                // "added 292,000 jobs": an object, no clause.
+                let object = verb.starts_with("add")
+                    && (next.kind == TokenKind::Number
+                        || next.pos == Some(Upos::Num)
+                        || text(v + 1) == "$");
                 if next.kind == TokenKind::Punct
+                    || object
                     || NOT_A_CLAUSE.contains(&text(v + 1).to_lowercase().as_str())
                     || inverted(doc, tokens, v + 1)
                 {
