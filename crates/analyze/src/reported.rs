@@ -1152,10 +1152,51 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
         return Some(make(speaker, span, cue, FORWARD));
     }
     if first == 0 {
-        fronted_source(doc, near, tokens)
+        fronted_source(doc, near, tokens).or_else(|| headline(doc, near, tokens))
     } else {
         None
     }
+}
+
+const HEADLINE: Origin = Origin::new("reported", "headline");
+
+/// Verbs of speech as a headline writes them.
+const HEADLINE_VERBS: &[&str] = &[
+    "Says", "Say", "Said", "Tells", "Warns", "Claims", "Admits", "Insists", "Argues", "Vows",
+    "Predicts", "Denies", "Suggests",
+];
+
+/// A headline in title case: "Trump Says He’s Unlikely To Have A Good Relationship With David
+/// Cameron", "Howard Dean Tells …". Its words after the verb are the speaker's, as written.
+fn headline(doc: &Doc, near: &[&Quote], tokens: &[Token]) -> Option<Quote> {
+    let words: Vec<usize> = (0..tokens.len())
+        .filter(|&k| tokens[k].kind == TokenKind::Word)
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|&&k| doc.slice(tokens[k].span).starts_with(char::is_uppercase))
+        .count();
+    // Title case: nearly every word capitalised (short function words aside).
+    if words.len() < 5 || capitalised * 10 < words.len() * 8 {
+        return None;
+    }
+    let v =
+        (1..tokens.len().min(10)).find(|&k| HEADLINE_VERBS.contains(&doc.slice(tokens[k].span)))?;
+    // A person or body the entity layer knows, named right before the verb; else a short name
+    // ("Wash Post Fact-Check Says …"), not a clause ("When A Questioner … Said").
+    let short = v <= 4
+        && tokens[..v].iter().all(|t| t.kind == TokenKind::Word)
+        && !matches!(
+            doc.slice(tokens[0].span),
+            "When" | "If" | "As" | "How" | "Why" | "What" | "Who" | "Where"
+        );
+    let speaker = speaker_at(doc, tokens, 0, usize::MAX)
+        .filter(|s| {
+            s.entity.is_some() && s.mention.is_some_and(|m| m.end == tokens[v - 1].span.end)
+        })
+        .or_else(|| short.then(|| written(doc, tokens[0].span.cover(tokens[v - 1].span))))?;
+    let span = content(doc, near, tokens, v + 1, tokens.len())?;
+    Some(make(speaker, span, tokens[v].span, HEADLINE))
 }
 
 const FRONTED: Origin = Origin::new("reported", "fronted-source");
