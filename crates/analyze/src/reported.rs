@@ -937,6 +937,14 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
                 }
             }
         }
+        // "As the Epoch Times notes further, …": a source set before the content, below.
+        if text(0) == "As"
+            && (v + 1..(v + 3).min(n))
+                .find(|&j| text(j) == ",")
+                .is_some_and(|c| tokens[v + 1..c].iter().all(|t| t.pos == Some(Upos::Adv)))
+        {
+            continue;
+        }
         // "X said (that) CONTENT": the subject just before the verb; "X criticized Y and
         // said …", "X mocked the complaint, saying …": the sentence's subject, at its start.
         let shared = v > 0
@@ -1218,16 +1226,31 @@ fn fronted_source(doc: &Doc, near: &[&Quote], tokens: &[Token]) -> Option<Quote>
             tokens[3].span.cover(tokens[comma - 1].span),
             tokens[0].span.cover(tokens[2].span),
         ),
-        // "As X noted,": the verb right before the comma.
-        "As" if comma >= 3
-            && matches!(
-                text(comma - 1),
-                "reported" | "noted" | "said" | "wrote" | "showed" | "found" | "explained"
-            ) =>
-        {
+        // "As X noted,", "As the Epoch Times notes further,": the verb before the comma.
+        "As" if comma >= 3 => {
+            let verb = (comma - 2..comma).rev().find(|&j| {
+                matches!(
+                    text(j),
+                    "reported"
+                        | "reports"
+                        | "noted"
+                        | "notes"
+                        | "said"
+                        | "says"
+                        | "wrote"
+                        | "writes"
+                        | "showed"
+                        | "shows"
+                        | "found"
+                        | "explained"
+                )
+            })?;
+            if verb < 2 || (verb + 1 < comma && tokens[verb + 1].pos != Some(Upos::Adv)) {
+                return None;
+            }
             (
-                tokens[1].span.cover(tokens[comma - 2].span),
-                tokens[comma - 1].span,
+                tokens[1].span.cover(tokens[verb - 1].span),
+                tokens[verb].span,
             )
         }
         // "In the latest poll," and "In a CNN national poll conducted in May,".
