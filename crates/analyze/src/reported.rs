@@ -377,10 +377,10 @@ fn asked(doc: &Doc, near: &[&Quote], sentence: Span, taken: &[Span]) -> Option<Q
     if taken.iter().any(|t| t.overlaps(span)) || near.iter().any(|q| q.span.overlaps(span)) {
         return None;
     }
-    Some(Quote {
-        speaker: None,
-        ..make(written(doc, tokens[k].span), span, tokens[k].span, ASKED)
-    })
+    let mut quote = make(written(doc, tokens[k].span), span, tokens[k].span, ASKED);
+    // Who asked goes unnamed; "asked" is only the cue.
+    quote.speaker = None;
+    Some(quote)
 }
 
 /// Whether `span` lies in one of the quotes `near` it.
@@ -635,8 +635,8 @@ const SHARE_ADVERBS: &[&str] = &[
 
 /// Whether `word` is a count: digits or a small number word.
 fn is_count(word: &str) -> bool {
-    word.chars().all(|c| c.is_ascii_digit() || c == ',')
-        && word.starts_with(|c: char| c.is_ascii_digit())
+    (word.starts_with(|c: char| c.is_ascii_digit())
+        && word.chars().all(|c| c.is_ascii_digit() || c == ','))
         || matches!(
             word.to_lowercase().as_str(),
             "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
