@@ -1092,6 +1092,9 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
             // "officials told him he had never been a citizen", "Calabrese told the National
             // Post he had received hundreds of emails": the clause after the object.
             None if matches!(verb, "told" | "tells" | "telling") => {
+                if v + 1 >= n {
+                    continue;
+                }
                 let object_end = if matches!(
                     text(v + 1),
                     "him" | "her" | "them" | "me" | "us" | "reporters"

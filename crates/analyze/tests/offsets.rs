@@ -117,6 +117,49 @@ fn check(doc: &Doc) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Each word that opens a rule of reported speech, last in its sentence or alone: the rules
+/// look past it and must find the sentence's end, not read beyond it.
+#[test]
+fn a_cue_at_the_end_of_the_text_keeps_invariants() {
+    const CUES: &[&str] = &[
+        "told",
+        "tells",
+        "said",
+        "says",
+        "Says",
+        "stated",
+        "tweeted",
+        "adding",
+        "noting",
+        "asked",
+        "Asked",
+        "announced",
+        "according",
+        "according to",
+        "As",
+        "As reported",
+        "As reported by",
+        "In the poll",
+        "who said",
+        "One in",
+        "Nearly half",
+        "more than",
+    ];
+    for cue in CUES {
+        for text in [
+            format!("Paul Brandt {cue}"),
+            format!("Paul Brandt {cue}."),
+            format!("{cue}"),
+            format!("“The bridge is safe,” Paul Brandt {cue}"),
+            format!("The harbour board, {cue}"),
+        ] {
+            let mut doc = Doc::new(text.as_str());
+            newsgraph_analyze::analyze_with(&mut doc, newsgraph_analyze::Attributions::All);
+            check(&doc).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        }
+    }
+}
+
 #[test]
 fn naughty_strings_keep_invariants() {
     for s in NAUGHTY {
@@ -165,6 +208,19 @@ proptest! {
         "said", "“", "”", ",", ".", "?", ":", "—", "\n\n", "by", "I", "think", "has", "vowed",
         "asked", "whether", "and", "who", "supports", "plan",
     ]), 0..80)) {
+        let mut doc = Doc::new(words.join(" "));
+        newsgraph_analyze::analyze_with(&mut doc, newsgraph_analyze::Attributions::All);
+        check(&doc)?;
+    }
+
+    #[test]
+    fn reported_speech_keeps_invariants(words in proptest::collection::vec(proptest::sample::select(vec![
+        "Paul", "Brandt", "told", "the", "AP", "his", "firm", "said", "says", "Says", "As",
+        "reported", "by", "notes", "further", "According", "according", "to", "In", "poll",
+        "Nearly", "half", "One", "in", "three", "out", "of", "10", "percent", "who", "adding",
+        "that", "Asked", "asked", "whether", "announced", "on", "Tuesday", "and", "but", "while",
+        "tweeted", ",", ".", "“", "”", "\n\n", ":",
+    ]), 0..40)) {
         let mut doc = Doc::new(words.join(" "));
         newsgraph_analyze::analyze_with(&mut doc, newsgraph_analyze::Attributions::All);
         check(&doc)?;
