@@ -149,7 +149,7 @@ fn a_cue_at_the_end_of_the_text_keeps_invariants() {
         for text in [
             format!("Paul Brandt {cue}"),
             format!("Paul Brandt {cue}."),
-            format!("{cue}"),
+            cue.to_string(),
             format!("“The bridge is safe,” Paul Brandt {cue}"),
             format!("The harbour board, {cue}"),
         ] {
