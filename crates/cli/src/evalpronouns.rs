@@ -4,7 +4,11 @@
 //! The links come from `gum_stats.py --links` (one row per pronoun → named-person link: doc,
 //! sentence id, token id, pronoun, antecedent, ...). Each GUM document's text is rebuilt from its
 //! `# text =` lines (sentences joined by a space, paragraphs by a blank line), analysed, and every
-//! third-person singular pronoun of a link is resolved by `attribution::resolve_pronoun`. A
+//! third-person pronoun of a link is resolved by `attribution::resolve_pronoun` (which resolves
+//! he and she; "they" stays unresolved). "They" links are counted apart: those to one person
+//! (the antecedent names a person of the document and joins no others: "Ms. Goldsmith") and
+//! those to a group ("the Maya", "Albert and Marcia"); totals follow for one person each and
+//! for all third-person links. A
 //! resolution is right when the entity it picks is named by the antecedent or by the chain's
 //! identity (GUM's Wikipedia name for the person, where it gives one): one of their capitalised
 //! words is one of the entity's name or alias words.
@@ -38,6 +42,12 @@ fn names(doc: &Doc, id: newsgraph_doc::EntityId, antecedent: &str) -> bool {
         .any(|w| words.contains(&w.to_lowercase()))
 }
 
+const HE_SHE: &str = "he/she";
+const THEY_ONE: &str = "they, one person";
+const THEY_GROUP: &str = "they, a group";
+const ONE_PERSON: &str = "= he/she + they, one";
+const ALL_THIRD: &str = "= all third person";
+
 pub fn run(gum: &[PathBuf], links: &Path, errors: bool) -> anyhow::Result<ExitCode> {
     let mut docs = HashMap::new();
     for path in gum {
@@ -69,11 +79,9 @@ pub fn run(gum: &[PathBuf], links: &Path, errors: bool) -> anyhow::Result<ExitCo
             .map(|i| i.replace('_', " "))
             .unwrap_or_default();
         let right = |doc: &Doc, id| names(doc, id, antecedent) || names(doc, id, &identity);
-        let class = match pronoun.to_lowercase().as_str() {
-            "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" => {
-                "he/she (3rd singular)"
-            }
-            "they" | "them" | "their" | "theirs" | "themselves" | "themself" => "they (3rd plural)",
+        let plural = match pronoun.to_lowercase().as_str() {
+            "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" => false,
+            "they" | "them" | "their" | "theirs" | "themselves" | "themself" => true,
             _ => continue,
         };
         let Some(gold) = docs.get(doc_id) else {
@@ -88,6 +96,23 @@ pub fn run(gum: &[PathBuf], links: &Path, errors: bool) -> anyhow::Result<ExitCo
             newsgraph_analyze::analyze(&mut d);
             d
         });
+        // "they" for one person ("Ms. Goldsmith … they"): the antecedent names a person of the
+        // document and joins no others ("Albert and Marcia", "Thais" are groups).
+        let class = if !plural {
+            HE_SHE
+        } else if !antecedent.contains(" and ")
+            && !antecedent.contains('&')
+            && !antecedent.contains(" , ")
+            && (0..doc.entities.len()).any(|i| {
+                let id = newsgraph_doc::EntityId::from_index(i);
+                doc.entities[i].kind == newsgraph_doc::layers::EntityType::PER
+                    && names(doc, id, antecedent)
+            })
+        {
+            THEY_ONE
+        } else {
+            THEY_GROUP
+        };
         let c = counts.entry(class).or_default();
         c[0] += 1;
         let pick = newsgraph_analyze::attribution::resolve_pronoun(doc, span);
@@ -112,9 +137,19 @@ pub fn run(gum: &[PathBuf], links: &Path, errors: bool) -> anyhow::Result<ExitCo
         "{:<24} {:>6} {:>6} {:>6} {:>10} {:>9}",
         "pronouns", "links", "right", "wrong", "unresolved", "accuracy"
     );
-    let mut classes: Vec<_> = counts.into_iter().collect();
-    classes.sort();
-    for (class, [n, right, wrong, none]) in classes {
+    // One person each: he/she and the "they" that stands for one person.
+    let one = [HE_SHE, THEY_ONE]
+        .iter()
+        .filter_map(|c| counts.get(c))
+        .fold([0; 4], |a, c| std::array::from_fn(|i| a[i] + c[i]));
+    let all = counts
+        .values()
+        .fold([0; 4], |a, c| std::array::from_fn(|i| a[i] + c[i]));
+    for (class, [n, right, wrong, none]) in [HE_SHE, THEY_ONE, THEY_GROUP]
+        .iter()
+        .map(|c| (*c, counts.get(c).copied().unwrap_or_default()))
+        .chain([(ONE_PERSON, one), (ALL_THIRD, all)])
+    {
         println!(
             "{class:<24} {n:>6} {right:>6} {wrong:>6} {none:>10} {:>8.1}%",
             100.0 * right as f64 / n.max(1) as f64
