@@ -341,7 +341,8 @@ fn eval_pronouns_scores_links() {
     let text = String::from("# newdoc id = d1\n")
         + &sentence("d1-1", "Ana Lima met Paul Brandt on Monday .")
         + &sentence("d1-2", "Paul Brandt said he would resign .")
-        + &sentence("d1-3", "Ana Lima said she was surprised .");
+        + &sentence("d1-3", "Ana Lima said she was surprised .")
+        + &sentence("d1-4", "Ana Lima and Paul Brandt said they were ready .");
     std::fs::write(&conllu, text).expect("write");
     // Gold: "he" is Paul Brandt, "she" is Ana Lima; a third link claims "he" is Ana Lima and
     // must count as wrong.
@@ -351,20 +352,27 @@ fn eval_pronouns_scores_links() {
         "== links: doc sent_id token_id pronoun antecedent antecedent_sent_id identity speech_verb\n\
          d1\td1-2\t4\the\tPaul Brandt\td1-2\t_\t_\n\
          d1\td1-3\t4\tshe\tAna Lima\td1-3\t_\t_\n\
-         d1\td1-2\t4\the\tAna Lima\td1-1\t_\t_\n",
+         d1\td1-2\t4\the\tAna Lima\td1-1\t_\t_\n\
+         d1\td1-4\t7\tthey\tAna Lima and Paul Brandt\td1-4\t_\t_\n",
     )
     .expect("write");
     let (c, l) = (conllu.to_string_lossy(), links.to_string_lossy());
     let out = newsgraph(&["eval", "pronouns", "--gum", &c, "--links", &l], None);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
-    let row: Vec<&str> = stdout
-        .lines()
-        .find(|l| l.starts_with("he/she"))
-        .map(|l| l.split_whitespace().collect())
-        .unwrap_or_default();
-    // he/she (3rd singular) links right wrong unresolved accuracy
-    assert_eq!(row.get(3..7), Some(&["3", "2", "1", "0"][..]), "{stdout}");
+    // The counts of a row: links, right, wrong, unresolved (the label may hold spaces).
+    let row = |label: &str| -> Vec<String> {
+        stdout
+            .lines()
+            .find_map(|l| l.strip_prefix(label))
+            .map(|rest| rest.split_whitespace().take(4).map(str::to_owned).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(row("he/she "), ["3", "2", "1", "0"], "{stdout}");
+    // "they" for two people is a group's, and is left unresolved.
+    assert_eq!(row("they, a group "), ["1", "0", "0", "1"], "{stdout}");
+    assert_eq!(row("they, one person "), ["0", "0", "0", "0"], "{stdout}");
+    assert_eq!(row("= all third person "), ["4", "2", "1", "1"], "{stdout}");
 }
 
 #[test]
