@@ -193,11 +193,11 @@ impl Stage for Reported {
             }
             let near_sentence = near(s.span);
             let mut reported = clauses(doc, &near_sentence, s.span);
-            let spans: Vec<Span> = reported.iter().map(|q| q.span).collect();
-            if let Some(q) = asked(doc, &near_sentence, s.span, &spans) {
+            let mut taken: Vec<Span> = reported.iter().map(|q| q.span).collect();
+            if let Some(q) = asked(doc, &near_sentence, s.span, &taken) {
+                taken.push(q.span);
                 reported.push(q);
             }
-            let taken: Vec<Span> = reported.iter().map(|q| q.span).collect();
             let around = around_partial(doc, &near_sentence, s.span, &taken);
             if !reported.is_empty() || around.is_some() {
                 found.extend(reported);
@@ -647,23 +647,30 @@ fn is_count(word: &str) -> bool {
 /// "One in three said", "nine out of 10 say", "a majority of Americans say", "43 said",
 /// after the sentence's start or a clause's ("…, while 73 percent said").
 fn share_subject(doc: &Doc, tokens: &[Token], v: usize) -> Option<Speaker> {
-    let word = |k: usize| doc.slice(tokens[k].span).to_lowercase();
+    // The words before the verb, lower-cased once, with one more for the boundary.
+    let start = v.saturating_sub(11);
+    let words: Vec<String> = tokens[start..v]
+        .iter()
+        .map(|t| doc.slice(t.span).to_lowercase())
+        .collect();
+    let word = |k: usize| words[k - start].as_str();
     (v.saturating_sub(10)..v).find_map(|s| {
         let boundary = s == 0
             || matches!(
-                word(s - 1).as_str(),
+                word(s - 1),
                 "," | "and" | "but" | "while" | "whereas" | "though" | "although"
             );
         if !boundary {
             return None;
         }
-        let mut k = s;
-        if SHARE_ADVERBS.contains(&word(k).as_str()) || (word(k) == "more" && word(k + 1) == "than")
-        {
-            k += if word(k) == "more" { 2 } else { 1 };
-        }
-        let words: Vec<String> = (k..v).map(word).collect();
-        let w: Vec<&str> = words.iter().map(String::as_str).collect();
+        let k = if SHARE_ADVERBS.contains(&word(s)) {
+            s + 1
+        } else if word(s) == "more" && s + 1 < v && word(s + 1) == "than" {
+            s + 2
+        } else {
+            s
+        };
+        let w: Vec<&str> = (k..v).map(word).collect();
         // The share itself, then perhaps "of" and who it is a share of.
         let core = match w.as_slice() {
             [a, "in", b, ..] if is_count(a) && is_count(b) => 3,
@@ -671,7 +678,7 @@ fn share_subject(doc: &Doc, tokens: &[Token], v: usize) -> Option<Speaker> {
             [a, "percent" | "%", ..] if is_count(a) => 2,
             ["a" | "the", "majority" | "minority" | "plurality" | "third" | "quarter", ..] => 2,
             ["half" | "most" | "two-thirds" | "one-third" | "three-quarters", ..] => 1,
-            [a, ..] if is_count(a) && w.len() == 1 && s > 0 => 1,
+            [a] if is_count(a) && s > 0 => 1,
             _ => return None,
         };
         let rest = &tokens[k + core..v];
@@ -921,8 +928,10 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
             }
         }
         // ("One in three said": a share, not "the three claims".)
-        let share = share_subject(doc, tokens, v);
-        if v > 0 && DETERMINERS.contains(&text(v - 1).to_lowercase().as_str()) && share.is_none() {
+        if v > 0
+            && DETERMINERS.contains(&text(v - 1).to_lowercase().as_str())
+            && share_subject(doc, tokens, v).is_none()
+        {
             continue;
         }
         // "CONTENT, says X, the leader": the verb right after the comma, its subject a name
@@ -938,11 +947,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
             }
         }
         // "As the Epoch Times notes further, …": a source set before the content, below.
-        if text(0) == "As"
-            && (v + 1..(v + 3).min(n))
-                .find(|&j| text(j) == ",")
-                .is_some_and(|c| tokens[v + 1..c].iter().all(|t| t.pos == Some(Upos::Adv)))
-        {
+        if as_source_verb(doc, tokens).is_some_and(|(verb, _)| verb == v) {
             continue;
         }
         // "X said (that) CONTENT": the subject just before the verb; "X criticized Y and
@@ -1033,7 +1038,7 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
                 .or_else(|| relative_subject(doc, tokens, v))
                 .or_else(|| person_before_body(doc, tokens, v_name))
                 .or_else(|| subject_phrase(doc, tokens, v))
-                .or(share)
+                .or_else(|| share_subject(doc, tokens, v))
         };
         let Some(mut speaker) = speaker else { continue };
         // "Trump, who has said …": the relative pronoun is the speaker's mention here.
@@ -1180,19 +1185,18 @@ const HEADLINE_VERBS: &[&str] = &[
 /// A headline in title case: "Trump Says He’s Unlikely To Have A Good Relationship With David
 /// Cameron", "Howard Dean Tells …". Its words after the verb are the speaker's, as written.
 fn headline(doc: &Doc, near: &[&Quote], tokens: &[Token]) -> Option<Quote> {
-    let words: Vec<usize> = (0..tokens.len())
-        .filter(|&k| tokens[k].kind == TokenKind::Word)
-        .collect();
-    let capitalised = words
-        .iter()
-        .filter(|&&k| doc.slice(tokens[k].span).starts_with(char::is_uppercase))
-        .count();
-    // Title case: nearly every word capitalised (short function words aside).
-    if words.len() < 5 || capitalised * 10 < words.len() * 8 {
-        return None;
-    }
     let v =
         (1..tokens.len().min(10)).find(|&k| HEADLINE_VERBS.contains(&doc.slice(tokens[k].span)))?;
+    let words = tokens.iter().filter(|t| t.kind == TokenKind::Word);
+    let capitalised = words
+        .clone()
+        .filter(|t| doc.slice(t.span).starts_with(char::is_uppercase))
+        .count();
+    // Title case: nearly every word capitalised (short function words aside).
+    let n = words.count();
+    if n < 5 || capitalised * 10 < n * 8 {
+        return None;
+    }
     // A person or body the entity layer knows, named right before the verb; else a short name
     // ("Wash Post Fact-Check Says …"), not a clause ("When A Questioner … Said").
     let short = v <= 4
@@ -1217,6 +1221,39 @@ const FINDINGS: &[&str] = &[
     "poll", "survey", "study", "analysis", "report", "audit", "census",
 ];
 
+/// Verbs of "As X noted,": what a source says or finds.
+const AS_VERBS: &[&str] = &[
+    "reported",
+    "reports",
+    "noted",
+    "notes",
+    "said",
+    "says",
+    "wrote",
+    "writes",
+    "showed",
+    "shows",
+    "found",
+    "explained",
+];
+
+/// "As X noted,", "As the Epoch Times notes further,": one of [`AS_VERBS`] after "As" and its
+/// subject, then perhaps an adverb, then the comma; `(verb, comma)`.
+fn as_source_verb(doc: &Doc, tokens: &[Token]) -> Option<(usize, usize)> {
+    let text = |k: usize| doc.slice(tokens[k].span);
+    if tokens.first().is_none_or(|t| doc.slice(t.span) != "As") {
+        return None;
+    }
+    let comma = (2..tokens.len().min(16)).find(|&j| text(j) == ",")?;
+    let verb = (comma.saturating_sub(2).max(2)..comma)
+        .rev()
+        .find(|&j| AS_VERBS.contains(&text(j)))?;
+    tokens[verb + 1..comma]
+        .iter()
+        .all(|t| t.pos == Some(Upos::Adv))
+        .then_some((verb, comma))
+}
+
 /// A source set before the content and a comma: "As reported by Western Journalism, …", "As
 /// the paper noted, …", "In May's Washington Post-ABC News poll, Clinton led Trump …".
 fn fronted_source(doc: &Doc, near: &[&Quote], tokens: &[Token]) -> Option<Quote> {
@@ -1229,26 +1266,9 @@ fn fronted_source(doc: &Doc, near: &[&Quote], tokens: &[Token]) -> Option<Quote>
             tokens[3].span.cover(tokens[comma - 1].span),
             tokens[0].span.cover(tokens[2].span),
         ),
-        // "As X noted,", "As the Epoch Times notes further,": the verb before the comma.
-        "As" if comma >= 3 => {
-            let verb = (comma - 2..comma).rev().find(|&j| {
-                matches!(
-                    text(j),
-                    "reported"
-                        | "reports"
-                        | "noted"
-                        | "notes"
-                        | "said"
-                        | "says"
-                        | "wrote"
-                        | "writes"
-                        | "showed"
-                        | "shows"
-                        | "found"
-                        | "explained"
-                )
-            })?;
-            if verb < 2 || (verb + 1 < comma && tokens[verb + 1].pos != Some(Upos::Adv)) {
+        "As" => {
+            let (verb, as_comma) = as_source_verb(doc, tokens)?;
+            if as_comma != comma {
                 return None;
             }
             (

@@ -103,10 +103,8 @@ pub fn run(gum: &[PathBuf], links: &Path, errors: bool) -> anyhow::Result<ExitCo
         } else if !antecedent.contains(" and ")
             && !antecedent.contains('&')
             && !antecedent.contains(" , ")
-            && (0..doc.entities.len()).any(|i| {
-                let id = newsgraph_doc::EntityId::from_index(i);
-                doc.entities[i].kind == newsgraph_doc::layers::EntityType::PER
-                    && names(doc, id, antecedent)
+            && doc.entities.iter().any(|e| {
+                e.kind == newsgraph_doc::layers::EntityType::PER && names(doc, e.id, antecedent)
             })
         {
             THEY_ONE
