@@ -10,6 +10,7 @@ use crate::attribution::{
     is_first_name, mention_starting, named_in_apposition, opens_aside, opens_fronted_phrase,
     past_dateline, set_after_preposition, speaker_at, speaks_through, written, PronounScope,
 };
+use crate::sources::REPORTING;
 
 /// The reported-speech stage.
 #[derive(Debug, Default)]
@@ -1221,23 +1222,8 @@ const FINDINGS: &[&str] = &[
     "poll", "survey", "study", "analysis", "report", "audit", "census",
 ];
 
-/// Verbs of "As X noted,": what a source says or finds.
-const AS_VERBS: &[&str] = &[
-    "reported",
-    "reports",
-    "noted",
-    "notes",
-    "said",
-    "says",
-    "wrote",
-    "writes",
-    "showed",
-    "shows",
-    "found",
-    "explained",
-];
-
-/// "As X noted,", "As the Epoch Times notes further,": one of [`AS_VERBS`] after "As" and its
+/// "As X noted,", "As the Epoch Times notes further,": a verb by which a source reports
+/// (`sources::REPORTING`) after "As" and its
 /// subject, then perhaps an adverb, then the comma; `(verb, comma)`.
 fn as_source_verb(doc: &Doc, tokens: &[Token]) -> Option<(usize, usize)> {
     let text = |k: usize| doc.slice(tokens[k].span);
@@ -1247,7 +1233,7 @@ fn as_source_verb(doc: &Doc, tokens: &[Token]) -> Option<(usize, usize)> {
     let comma = (2..tokens.len().min(16)).find(|&j| text(j) == ",")?;
     let verb = (comma.saturating_sub(2).max(2)..comma)
         .rev()
-        .find(|&j| AS_VERBS.contains(&text(j)))?;
+        .find(|&j| REPORTING.contains(&text(j)))?;
     tokens[verb + 1..comma]
         .iter()
         .all(|t| t.pos == Some(Upos::Adv))

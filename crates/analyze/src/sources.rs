@@ -14,7 +14,7 @@ use newsgraph_doc::{Doc, EntityId, Layer, Origin, Span, Stage};
 pub struct Sources;
 
 /// Verbs by which an organisation reports ("the Crisis Group detailed").
-const REPORTING: &[&str] = &[
+pub(crate) const REPORTING: &[&str] = &[
     "reported",
     "reports",
     "detailed",
@@ -35,6 +35,8 @@ const REPORTING: &[&str] = &[
     "estimates",
     "warned",
     "warns",
+    "explained",
+    "explains",
 ];
 
 impl Stage for Sources {
