@@ -74,7 +74,7 @@ const AFTER_WINDOW: usize = 16;
 const SCARE_WORDS: usize = 4;
 
 /// Capitalised words that are not names.
-const NOT_NAMES: &[&str] = &[
+pub(crate) const NOT_NAMES: &[&str] = &[
     "Each",
     "Every",
     "My",
@@ -535,14 +535,16 @@ pub(crate) fn is_gendered_first_name(word: &str) -> bool {
     c.female.contains(word) || c.male.contains(word)
 }
 
-/// The gender the cue file gives a person entity: `Some(true)` female.
+/// The gender the cue file gives a person entity: `Some(true)` female. Its roles speak first
+/// ("Dame" before "Zaha Mohammad Hadid", whose father's name is "Mohammad"), then its name.
 fn gender(doc: &Doc, id: EntityId) -> Option<bool> {
     let e = &doc.entities[id.index()];
     let c = cues();
     let words = e
-        .name
-        .split_whitespace()
-        .chain(e.roles.iter().flat_map(|r| r.split_whitespace()));
+        .roles
+        .iter()
+        .flat_map(|r| r.split_whitespace())
+        .chain(e.name.split_whitespace());
     for w in words {
         if c.female.contains(w) {
             return Some(true);
@@ -723,7 +725,7 @@ fn pick_person(
     let sentence_of = |pos: u32| doc.sentences.partition_point(|s| s.span.end <= pos);
     let here = sentence_of(at);
     // Weights tuned on the GUM train and dev links (`newsgraph eval pronouns`).
-    let (w_count, w_recent, w_distance, w_subject) = (0.75, 0.5, 0.4, 0.5);
+    let (w_count, w_recent, w_distance, w_subject, w_gender) = (0.75, 0.5, 0.4, 0.5, 0.5);
     // A subject of the pronoun's own sentence is its likely person ("Rathbun requested
     // donations via a statement made on his blog"), unless the pronoun is an object in its
     // clause ("Montalvo contacted former members, who helped him").
@@ -788,6 +790,7 @@ fn pick_person(
             let score = w_count * (1.0 + count as f64).ln() + w_recent * (1.0 + recent as f64).ln()
                 - w_distance * distance
                 + w_subject * f64::from(u8::from(subject))
+                + w_gender * f64::from(u8::from(female.is_some() && gender(doc, id).is_some()))
                 + f64::from(last.start) * 1e-9;
             Some((score, id, named))
         })

@@ -83,6 +83,20 @@ const TITLE_WORDS: &[&str] = &[
     "Adm.",
     "Sgt.",
     "Rev.",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Mister",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Doctor",
+    "Professor",
+    "Aunt",
+    "Uncle",
+    "Sheikh",
+    "Captain",
     "Former",
     "former",
     "Deputy",
@@ -704,6 +718,27 @@ fn sentence_mentions(
             f.2 = EntityType::PER;
             f.4 = BY_FIRST_NAME;
         }
+        // A first name alone followed by a capitalised word inside a sentence is a first and
+        // last name ("Kieran Suckling says", where the tagger took "Suckling" for a verb),
+        // unless more capitalised words follow (a headline in title case) or the word is a
+        // title, a month or a day.
+        if f.2 == EntityType::PER
+            && f.1 - f.0 == 1
+            && f.0 > 0
+            && f.1 < texts.len()
+            && (is_first_name(texts[f.0]) || crate::attribution::is_gendered_first_name(texts[f.0]))
+            && capitalised(f.1)
+            && texts[f.1].chars().skip(1).all(char::is_lowercase)
+            && texts[f.1].chars().count() > 1
+            && !texts
+                .get(f.1 + 1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && !TITLE_WORDS.contains(&texts[f.1])
+            && !crate::attribution::NOT_NAMES.contains(&texts[f.1])
+            && !is_opener(texts[f.1])
+        {
+            f.1 += 1;
+        }
         // A first name just before a person's name belongs to it ("Helena Matos").
         if f.2 == EntityType::PER
             && f.0 > 0
@@ -826,7 +861,7 @@ fn key(name: &str) -> String {
         .find(|(a, _)| *a == name)
         .map_or(name, |(_, c)| c);
     let canonical = canonical.strip_prefix("the ").unwrap_or(canonical);
-    canonical.replace('.', "").to_lowercase()
+    folded(&canonical.replace('.', ""))
 }
 
 /// Honorifics before a name and letters after it that are no part of it: "Dame Zaha Hadid DBE
@@ -856,12 +891,58 @@ fn name_words(name: &str) -> Vec<&str> {
     words.split_off(lead)
 }
 
+/// Letters with marks (Latin-1, Latin Extended-A and -B, Latin Extended Additional) whose
+/// Unicode decomposition is one ASCII letter and marks, in order; [`PLAIN`] holds those
+/// letters.
+const MARKED: [&str; 9] = [
+    "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆ",
+    "ćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐő",
+    "ŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛ",
+    "ǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯ",
+    "ȰȱȲȳḀḁḂḃḄḅḆḇḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶḷ",
+    "ḸḹḺḻḼḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳ",
+    "ṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏẐẑẒẓẔẕẖẗẘẙẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵ",
+    "ẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰự",
+    "ỲỳỴỵỶỷỸỹ",
+];
+const PLAIN: [&str; 9] = [
+    "AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyyAaAaAaC",
+    "cCcCcCcDdEeEeEeEeEeGgGgGgGgHhIiIiIiIiIJjKkLlLlLlNnNnNnOoOoOo",
+    "RrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZzOoUuAaIiOoUuUuUuUuU",
+    "uAaAaGgKkOoOojGgNnAaAaAaEeEeIiIiOoOoRrRrUuUuSsTtHhAaEeOoOoOo",
+    "OoYyAaBbBbBbCcDdDdDdDdDdEeEeEeEeEeFfGgHhHhHhHhHhIiIiKkKkKkLl",
+    "LlLlLlMmMmMmNnNnNnNnOoOoOoOoPpPpRrRrRrRrSsSsSsSsSsTtTtTtTtUu",
+    "UuUuUuUuVvVvWwWwWwWwWwXxXxYyZzZzZzhtwyAaAaAaAaAaAaAaAaAaAaAa",
+    "AaEeEeEeEeEeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOoOoOoUuUuUuUuUuUuUu",
+    "YyYyYyYy",
+];
+
+/// `word` lower-cased, its letters without their marks ("Zahā Ḥadīd" → "zaha hadid"), so that
+/// names written with and without them are one ("López", "Lopez").
+fn folded(word: &str) -> String {
+    let lower = word.to_lowercase();
+    if lower.is_ascii() {
+        return lower;
+    }
+    lower
+        .chars()
+        .map(|c| {
+            MARKED
+                .iter()
+                .flat_map(|s| s.chars())
+                .position(|m| m == c)
+                .and_then(|i| PLAIN.iter().flat_map(|s| s.chars()).nth(i))
+                .map_or(c, |p| p.to_ascii_lowercase())
+        })
+        .collect()
+}
+
 /// Whether two names of one surname may be one person: either gives no first name, or their
 /// first names agree, one perhaps an initial of the other ("J. Smith", "John Smith").
 fn same_first_name(a: &str, b: &str) -> bool {
     let first = |n: &str| {
         let words = name_words(n);
-        (words.len() > 1).then(|| words[0].trim_end_matches('.').to_lowercase())
+        (words.len() > 1).then(|| folded(words[0].trim_end_matches('.')))
     };
     match (first(a), first(b)) {
         (Some(x), Some(y)) => {
@@ -920,14 +1001,14 @@ fn merge(doc: &Doc, mentions: Vec<Found>) -> Vec<Entity> {
             // A person merges with an earlier person sharing the last name, unless both
             // give first names that differ ("Teddie Goode" is not "Matthew Goode").
             EntityType::PER => {
-                let last = name_words(&text).last().unwrap_or(&"").to_lowercase();
+                let last = folded(name_words(&text).last().unwrap_or(&""));
                 entities
                     .iter()
                     .position(|e| {
                         e.kind == EntityType::PER
                             && name_words(&e.name)
                                 .last()
-                                .is_some_and(|l| l.to_lowercase() == last)
+                                .is_some_and(|l| folded(l) == last)
                             && same_first_name(&e.name, &text)
                     })
                     .or_else(|| by_first_name(&entities, &text))

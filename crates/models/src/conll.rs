@@ -175,8 +175,10 @@ fn gum_sentence(rows: &[Vec<String>]) -> Sentence {
             }
         }
     }
-    // Shorter mentions first, so nested names ("US" in "US President Obama") are kept.
-    mentions.sort_by_key(|(s, e, _)| (e - s, *s));
+    // Longer mentions first: a name holds the names inside it ("the University of Michigan" is
+    // one organisation, as UNER has it); a nested name outside the longer one's run of proper
+    // words ("US" in "US President Obama") is still taken.
+    mentions.sort_by_key(|(s, e, _)| (std::cmp::Reverse(e - s), *s));
     for (s, e, etype) in mentions {
         let Some(label) = gum_label(&etype) else {
             continue;
@@ -186,17 +188,44 @@ fn gum_sentence(rows: &[Vec<String>]) -> Sentence {
         let Some(head) = (s..=e).find(|&k| !inside(rows[k][6].parse().unwrap_or(0))) else {
             continue;
         };
-        let proper = rows[head][3] == "PROPN" && rows[head][4] != "NNPS";
-        if !proper {
+        if rows[head][3] != "PROPN" {
             continue;
         }
+        // Proper words: PROPN, or NNP under another part of speech ("New", "United").
+        let named = |k: usize| rows[k][3] == "PROPN" || rows[k][4].starts_with("NNP");
+        // Words that join two proper words into one name: "Bailey - Ross", and in an
+        // organisation's or place's name "of", "for", "&", "de" ("Bank of America").
+        let joins = |k: usize| {
+            rows[k][1] == "-"
+                || (label != "PER" && matches!(rows[k][1].as_str(), "of" | "for" | "&" | "de"))
+        };
+        // A person's name stops at a title before it ("US President Barack Obama").
+        let before =
+            |k: usize| named(k) && !(label == "PER" && crate::tagger::is_person_title(&rows[k][1]));
         let mut first = head;
-        while first > s && rows[first - 1][3] == "PROPN" {
-            first -= 1;
+        loop {
+            if first > s && before(first - 1) {
+                first -= 1;
+            } else if first > s + 1 && joins(first - 1) && before(first - 2) {
+                first -= 2;
+            } else {
+                break;
+            }
         }
         let mut last = head;
-        while last < e && rows[last + 1][3] == "PROPN" {
-            last += 1;
+        loop {
+            if last < e && named(last + 1) {
+                last += 1;
+            } else if last + 2 <= e && joins(last + 1) && named(last + 2) {
+                last += 2;
+            } else {
+                break;
+            }
+        }
+        // A plural proper name is a name when it is a place's or has several words ("the
+        // United States", "the Red Sox"), not a group of people ("Americans", "Democrats").
+        if rows[head][4] == "NNPS" && label != "LOC" && first == last {
+            continue;
         }
         if (first..=last).any(|k| labels[k] != "O") {
             continue;
@@ -266,6 +295,53 @@ mod tests {
             s.labels,
             ["O", "B-ORG", "I-ORG", "O", "B-PER", "I-PER", "O", "B-LOC", "O", "O", "O"],
             "the determiner left out, an object no name"
+        );
+    }
+
+    /// GUM's names as UNER writes them: a person without the titles before the name, a body's
+    /// name over "of" and the place inside it, proper words tagged ADJ or VERB ("New", "United"),
+    /// a plural place name, and no plural people.
+    #[test]
+    fn gum_names_are_narrowed_as_uner_has_them() {
+        let rows = [
+            ("US", "PROPN", "NNP", 3, "(1-person-new(2-place-new)"),
+            ("President", "PROPN", "NNP", 3, ""),
+            ("Barack", "PROPN", "NNP", 5, ""),
+            ("Obama", "PROPN", "NNP", 3, "1)"),
+            ("visited", "VERB", "VBD", 0, ""),
+            ("the", "DET", "DT", 7, "(3-organization-new"),
+            ("University", "PROPN", "NNP", 5, ""),
+            ("of", "ADP", "IN", 9, ""),
+            ("Michigan", "PROPN", "NNP", 7, "(4-place-new)3)"),
+            ("in", "ADP", "IN", 12, ""),
+            ("New", "ADJ", "NNP", 12, "(5-place-new"),
+            ("York", "PROPN", "NNP", 5, "5)"),
+            ("and", "CCONJ", "CC", 16, ""),
+            ("the", "DET", "DT", 16, "(6-place-new"),
+            ("United", "VERB", "NNP", 16, ""),
+            ("States", "PROPN", "NNPS", 12, "6)"),
+            (",", "PUNCT", ",", 19, ""),
+            ("Americans", "PROPN", "NNPS", 19, "(7-person-new)"),
+            ("said", "VERB", "VBD", 5, ""),
+        ];
+        let rows: Vec<Vec<String>> = rows
+            .into_iter()
+            .enumerate()
+            .map(|(i, row)| {
+                gum_line(i, row)
+                    .trim_end()
+                    .split('\t')
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .collect();
+        let s = gum_sentence(&rows);
+        assert_eq!(
+            s.labels,
+            [
+                "B-LOC", "O", "B-PER", "I-PER", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-LOC",
+                "I-LOC", "O", "O", "B-LOC", "I-LOC", "O", "O", "O"
+            ]
         );
     }
 }

@@ -294,6 +294,122 @@ fn no_person_named_as_a_place(classes: &[String], p: &Prepared, tags: &mut [usiz
     }
 }
 
+/// Words of a title or form of address that UNER leaves out of a person's name ("President",
+/// "Dr.", "Aunt"), lower-cased and without their full stop. GUM tags them PROPN before a name,
+/// so they are dropped from the front of its person mentions, and the NER's people lose them
+/// ([`no_title_in_a_name`]).
+const PERSON_TITLES: &[&str] = &[
+    "admiral",
+    "adm",
+    "ambassador",
+    "archbishop",
+    "aunt",
+    "baron",
+    "baroness",
+    "bishop",
+    "brother",
+    "capt",
+    "captain",
+    "cardinal",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "chief",
+    "coach",
+    "col",
+    "colonel",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "count",
+    "countess",
+    "dame",
+    "deputy",
+    "detective",
+    "doctor",
+    "dr",
+    "duchess",
+    "duke",
+    "emperor",
+    "empress",
+    "father",
+    "fr",
+    "gen",
+    "general",
+    "gov",
+    "governor",
+    "grandma",
+    "grandpa",
+    "imam",
+    "judge",
+    "justice",
+    "king",
+    "lady",
+    "lieutenant",
+    "lord",
+    "lt",
+    "maj",
+    "major",
+    "mayor",
+    "minister",
+    "miss",
+    "mr",
+    "mrs",
+    "ms",
+    "officer",
+    "pope",
+    "president",
+    "prime",
+    "prince",
+    "princess",
+    "prof",
+    "professor",
+    "queen",
+    "rabbi",
+    "rep",
+    "representative",
+    "rev",
+    "reverend",
+    "secretary",
+    "sen",
+    "senator",
+    "sergeant",
+    "sgt",
+    "sheikh",
+    "sir",
+    "sister",
+    "speaker",
+    "uncle",
+    "vice",
+];
+
+/// Whether `word` is a person's title ([`PERSON_TITLES`]).
+pub(crate) fn is_person_title(word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word).to_lowercase();
+    PERSON_TITLES.contains(&word.as_str())
+}
+
+/// Untags the titles at the front of a person's name ("Dr Mcdonald", "President Vladimir
+/// Putin" are the people "Mcdonald" and "Vladimir Putin"): UNER leaves them out, and the entity
+/// stage reads them as the person's role.
+fn no_title_in_a_name(classes: &[String], p: &Prepared, tags: &mut [usize]) {
+    let Some(o) = class_index(classes, "O") else {
+        return;
+    };
+    for (kind, start, end) in name_spans(classes, tags) {
+        if kind != "PER" {
+            continue;
+        }
+        let titles = (start..end - 1)
+            .take_while(|&k| is_person_title(&p.original[k]))
+            .count();
+        if titles > 0 {
+            tags[start..start + titles].fill(o);
+            set_kind(classes, &mut tags[start + titles..end], "PER");
+        }
+    }
+}
+
 /// The name of previous-tag index `p` of `classes`: a class, or `<s>` for `p == classes.len()`.
 fn prev_name(classes: &[String], p: usize) -> &str {
     classes.get(p).map_or("<s>", String::as_str)
@@ -470,6 +586,7 @@ impl Tagger {
                         no_common_word_inside(&w.classes, p, &mut best);
                         no_function_word_first(&w.classes, p, &mut best);
                         no_person_named_as_a_place(&w.classes, p, &mut best);
+                        no_title_in_a_name(&w.classes, p, &mut best);
                         best
                     }
                 }
@@ -1342,5 +1459,26 @@ mod tests {
         let mut tags = vec![2, 5, 6, 2, 5, 6, 2, 5];
         no_person_named_as_a_place(&classes, &p, &mut tags);
         assert_eq!(tags, [0, 3, 6, 1, 4, 6, 2, 5]);
+    }
+
+    #[test]
+    fn a_title_before_a_name_is_no_part_of_it() {
+        let classes = untrained(&["B-LOC", "B-ORG", "B-PER", "I-LOC", "I-ORG", "I-PER", "O"])
+            .weights
+            .classes;
+        let words = [
+            "Dr",
+            "Ana",
+            "Lima",
+            "met",
+            "President",
+            "Putin",
+            "and",
+            "Prince",
+        ];
+        let p = Prepared::new(&words, true);
+        let mut tags = vec![2, 5, 5, 6, 2, 5, 6, 2];
+        no_title_in_a_name(&classes, &p, &mut tags);
+        assert_eq!(tags, [6, 2, 5, 6, 6, 2, 6, 2], "a title alone stays");
     }
 }
