@@ -964,22 +964,46 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
         // alleging … that …, said": a parenthesis opened by a preposition, a participle or
         // "who" after the name.
         let opens = |j: usize| text(j) == "," && opens_aside(doc, tokens, j + 1);
-        let apposition = (v >= 3 && text(v - 1) == ",")
+        // "The director of the European Centre, Ina Kirsch, told …": a person named alone
+        // between two commas before the verb is the one the words before describe.
+        let named_between = (v >= 4 && text(v - 1) == ",")
             .then(|| {
-                let c = (v.saturating_sub(30)..v - 1)
+                let c = (v.saturating_sub(8)..v - 1)
                     .rev()
-                    .find(|&j| opens(j))
-                    .or_else(|| named_in_apposition(doc, tokens, 0, v))
-                    .or_else(|| {
-                        (v.saturating_sub(20)..v - 1)
-                            .rev()
-                            .find(|&j| text(j) == ",")
-                    })?;
-                (c.saturating_sub(3)..c)
-                    .rev()
-                    .find_map(|j| speaker_at(doc, tokens, j, usize::MAX))
+                    .find(|&j| text(j) == ",")?;
+                speaker_at(doc, tokens, c + 1, usize::MAX).filter(|s| {
+                    // A name the entity stage found there, in words with lower-case letters
+                    // ("R-NY" is a party and a state; "the chairman" a role noun).
+                    let Some((id, m)) = s.entity.zip(s.mention) else {
+                        return false;
+                    };
+                    let e = &doc.entities[id.index()];
+                    m.start == tokens[c + 1].span.start
+                        && m.end == tokens[v - 2].span.end
+                        && e.kind == EntityType::PER
+                        && e.mentions.iter().any(|n| n.span == m)
+                        && doc.slice(m).contains(char::is_lowercase)
+                })
             })
             .flatten();
+        let apposition = named_between.or_else(|| {
+            (v >= 3 && text(v - 1) == ",")
+                .then(|| {
+                    let c = (v.saturating_sub(30)..v - 1)
+                        .rev()
+                        .find(|&j| opens(j))
+                        .or_else(|| named_in_apposition(doc, tokens, 0, v))
+                        .or_else(|| {
+                            (v.saturating_sub(20)..v - 1)
+                                .rev()
+                                .find(|&j| text(j) == ",")
+                        })?;
+                    (c.saturating_sub(3)..c)
+                        .rev()
+                        .find_map(|j| speaker_at(doc, tokens, j, usize::MAX))
+                })
+                .flatten()
+        });
         let speaker = if shared {
             // The sentence's subject: past a dateline and not the object of a preposition ("In
             // an interview Thursday, the Wisconsin Republican criticized …").
