@@ -704,6 +704,15 @@ fn sentence_mentions(
                 f.2 = EntityType::PER;
             }
         }
+        // A name right after a person's title is a person's, whatever the NER or the
+        // gazetteer took it for ("Vice President Ford", not the carmaker).
+        if f.2 != EntityType::PER
+            && f.0 > 0
+            && PERSON_TITLES.contains(&texts[f.0 - 1])
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        {
+            f.2 = EntityType::PER;
+        }
         // A place whose name opens with a first name is a person ("Ana Lima", where "Lima"
         // alone would be the capital), unless it ends like a place ("Victoria Falls").
         let known_place = gazetteer::global()
