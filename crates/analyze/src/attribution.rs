@@ -562,17 +562,18 @@ fn last_mention_before(e: &newsgraph_doc::layers::Entity, at: u32) -> Option<(En
     n.checked_sub(1).map(|k| (e.id, e.mentions[k].span))
 }
 
-/// The people whose gender, when known, agrees with `female`.
+/// The people whose gender, when known, agrees with `female`, each with whether it is known
+/// to agree (both genders known).
 fn persons(
     doc: &Doc,
     female: Option<bool>,
-) -> impl Iterator<Item = &newsgraph_doc::layers::Entity> {
+) -> impl Iterator<Item = (&newsgraph_doc::layers::Entity, bool)> {
     doc.entities
         .iter()
         .filter(|e| e.kind == EntityType::PER)
-        .filter(move |e| match (female, gender(doc, e.id)) {
-            (Some(want), Some(got)) => want == got,
-            _ => true,
+        .filter_map(move |e| match (female, gender(doc, e.id)) {
+            (Some(want), Some(got)) => (want == got).then_some((e, true)),
+            _ => Some((e, false)),
         })
 }
 
@@ -757,8 +758,8 @@ fn pick_person(
         .get(here.saturating_sub(2))
         .map_or(0, |s| s.span.start);
     persons(doc, female)
-        .filter(|e| Some(e.id) != quoting)
-        .filter_map(|e| {
+        .filter(|(e, _)| Some(e.id) != quoting)
+        .filter_map(|(e, agrees)| {
             let (id, named) = last_mention_before(e, at)?;
             let none = Chain::default();
             let chain = chains.get(&id).unwrap_or(&none);
@@ -790,7 +791,7 @@ fn pick_person(
             let score = w_count * (1.0 + count as f64).ln() + w_recent * (1.0 + recent as f64).ln()
                 - w_distance * distance
                 + w_subject * f64::from(u8::from(subject))
-                + w_gender * f64::from(u8::from(female.is_some() && gender(doc, id).is_some()))
+                + w_gender * f64::from(u8::from(agrees))
                 + f64::from(last.start) * 1e-9;
             Some((score, id, named))
         })

@@ -17,13 +17,14 @@ use std::collections::HashMap;
 
 use newsgraph_doc::layers::{DebrisKind, Entity, EntityType, Mention, Upos};
 use newsgraph_doc::{Doc, EntityId, Layer, Origin, Span, Stage};
-use newsgraph_models::gazetteer;
+use newsgraph_models::{gazetteer, tagger};
 
 /// The entity stage.
 #[derive(Debug, Default)]
 pub struct Entities;
 
-/// Words that make a title or role when they stand before a name.
+/// Words that make a title or role when they stand before a name, with the person's titles
+/// the NER leaves out of names ([`is_title`]).
 const TITLE_WORDS: &[&str] = &[
     "President",
     "Vice",
@@ -83,20 +84,6 @@ const TITLE_WORDS: &[&str] = &[
     "Adm.",
     "Sgt.",
     "Rev.",
-    "Sir",
-    "Dame",
-    "Lord",
-    "Mister",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Doctor",
-    "Professor",
-    "Aunt",
-    "Uncle",
-    "Sheikh",
-    "Captain",
     "Former",
     "former",
     "Deputy",
@@ -184,6 +171,13 @@ const NOT_SYLLABLES: &[&str] = &[
     "von", "van", "de", "da", "del", "der", "den", "la", "le", "al", "el", "bin", "ibn",
 ];
 
+/// Whether `word` makes a title or role before a name: one of [`TITLE_WORDS`], or a person's
+/// title the NER leaves out of a name ("Dame", "Aunt", "Sheikh"), capitalised.
+fn is_title(word: &str) -> bool {
+    TITLE_WORDS.contains(&word)
+        || (word.starts_with(char::is_uppercase) && tagger::is_person_title(word))
+}
+
 /// Titles that only people hold: a name after one is a person's.
 const PERSON_TITLES: &[&str] = &[
     "President",
@@ -215,6 +209,11 @@ fn is_first_name(word: &str) -> bool {
     gazetteer::global()
         .longest_at(&[word], 0)
         .is_some_and(|(_, kinds)| kinds.contains(&"FIRST"))
+}
+
+/// Whether `word` is a first name of the gazetteer or of the cue lexicon's names.
+fn is_any_first_name(word: &str) -> bool {
+    is_first_name(word) || crate::attribution::is_gendered_first_name(word)
 }
 
 /// Compass words that make a region of a place ("Eastern Mexico").
@@ -667,9 +666,7 @@ fn sentence_mentions(
         // that opens a clause ("At the Michoud Assembly Facility").
         let mut first = start;
         while first < end
-            && (TITLE_WORDS.contains(&texts[first])
-                || texts[first] == "The"
-                || is_opener(texts[first]))
+            && (is_title(texts[first]) || texts[first] == "The" || is_opener(texts[first]))
         {
             first += 1;
             while first < end && matches!(texts[first], "the" | "a" | "an") {
@@ -735,14 +732,14 @@ fn sentence_mentions(
             && f.1 - f.0 == 1
             && f.0 > 0
             && f.1 < texts.len()
-            && (is_first_name(texts[f.0]) || crate::attribution::is_gendered_first_name(texts[f.0]))
+            && is_any_first_name(texts[f.0])
             && capitalised(f.1)
             && texts[f.1].chars().skip(1).all(char::is_lowercase)
             && texts[f.1].chars().count() > 1
             && !texts
                 .get(f.1 + 1)
                 .is_some_and(|w| w.starts_with(char::is_uppercase))
-            && !TITLE_WORDS.contains(&texts[f.1])
+            && !is_title(texts[f.1])
             && !crate::attribution::NOT_NAMES.contains(&texts[f.1])
             && !is_opener(texts[f.1])
         {
@@ -764,7 +761,7 @@ fn sentence_mentions(
             && f.0 > 1
             && capitalised(f.0 - 1)
             && !continues[f.0 - 1]
-            && !TITLE_WORDS.contains(&texts[f.0 - 1])
+            && !is_title(texts[f.0 - 1])
             && !is_opener(texts[f.0 - 1])
             && !texts[f.0 - 2].starts_with(['"', '“', '«', '‘', '\'', '„', '(', '[', ':'])
         {
@@ -772,9 +769,7 @@ fn sentence_mentions(
         }
     }
     // Titles alone ("Prime Minister") are roles, not people.
-    found.retain(|f| {
-        !(f.2 == EntityType::PER && texts[f.0..f.1].iter().all(|w| TITLE_WORDS.contains(w)))
-    });
+    found.retain(|f| !(f.2 == EntityType::PER && texts[f.0..f.1].iter().all(|w| is_title(w))));
     // Mentions that now overlap: the longer stays.
     found.sort_by_key(|f| (f.0, std::cmp::Reverse(f.1)));
     let mut kept: Vec<(usize, usize, EntityType, bool, Origin)> = Vec::new();
@@ -792,7 +787,7 @@ fn sentence_mentions(
         // Leader", "Ohio Gov."): the role ends in a title.
         let mut role_start = first;
         if kind == EntityType::PER {
-            let title = |k: usize| TITLE_WORDS.contains(&texts[k]);
+            let title = |k: usize| is_title(texts[k]);
             // A body's word, or a place's or nationality's.
             let qualifies = |k: usize| TITLE_QUALIFIERS.contains(&texts[k]) || place_word[k];
             let mut k = first;
@@ -901,30 +896,26 @@ fn name_words(name: &str) -> Vec<&str> {
 }
 
 /// Letters with marks (Latin-1, Latin Extended-A and -B, Latin Extended Additional) whose
-/// Unicode decomposition is one ASCII letter and marks, in order; [`PLAIN`] holds those
-/// letters.
-const MARKED: [&str; 9] = [
-    "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆ",
-    "ćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐő",
-    "ŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛ",
-    "ǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯ",
-    "ȰȱȲȳḀḁḂḃḄḅḆḇḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶḷ",
-    "ḸḹḺḻḼḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳ",
-    "ṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏẐẑẒẓẔẕẖẗẘẙẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵ",
-    "ẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰự",
-    "ỲỳỴỵỶỷỸỹ",
-];
-const PLAIN: [&str; 9] = [
-    "AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyyAaAaAaC",
-    "cCcCcCcDdEeEeEeEeEeGgGgGgGgHhIiIiIiIiIJjKkLlLlLlNnNnNnOoOoOo",
-    "RrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZzOoUuAaIiOoUuUuUuUuU",
-    "uAaAaGgKkOoOojGgNnAaAaAaEeEeIiIiOoOoRrRrUuUuSsTtHhAaEeOoOoOo",
-    "OoYyAaBbBbBbCcDdDdDdDdDdEeEeEeEeEeFfGgHhHhHhHhHhIiIiKkKkKkLl",
-    "LlLlLlMmMmMmNnNnNnNnOoOoOoOoPpPpRrRrRrRrSsSsSsSsSsTtTtTtTtUu",
-    "UuUuUuUuVvVvWwWwWwWwWwXxXxYyZzZzZzhtwyAaAaAaAaAaAaAaAaAaAaAa",
-    "AaEeEeEeEeEeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOoOoOoUuUuUuUuUuUuUu",
-    "YyYyYyYy",
-];
+/// Unicode decomposition is one ASCII letter and marks, and below them, letter for letter,
+/// those ASCII letters.
+const MARKED: &str = "ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöùúûüýÿĀāĂăĄąĆ\
+    ćĈĉĊċČčĎďĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİĴĵĶķĹĺĻļĽľŃńŅņŇňŌōŎŏŐő\
+    ŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔǕǖǗǘǙǚǛ\
+    ǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨȩȪȫȬȭȮȯ\
+    ȰȱȲȳḀḁḂḃḄḅḆḇḈḉḊḋḌḍḎḏḐḑḒḓḔḕḖḗḘḙḚḛḜḝḞḟḠḡḢḣḤḥḦḧḨḩḪḫḬḭḮḯḰḱḲḳḴḵḶḷ\
+    ḸḹḺḻḼḽḾḿṀṁṂṃṄṅṆṇṈṉṊṋṌṍṎṏṐṑṒṓṔṕṖṗṘṙṚṛṜṝṞṟṠṡṢṣṤṥṦṧṨṩṪṫṬṭṮṯṰṱṲṳ\
+    ṴṵṶṷṸṹṺṻṼṽṾṿẀẁẂẃẄẅẆẇẈẉẊẋẌẍẎẏẐẑẒẓẔẕẖẗẘẙẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵ\
+    ẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰự\
+    ỲỳỴỵỶỷỸỹ";
+const PLAIN: &str = "AAAAAACEEEEIIIINOOOOOUUUUYaaaaaaceeeeiiiinooooouuuuyyAaAaAaC\
+    cCcCcCcDdEeEeEeEeEeGgGgGgGgHhIiIiIiIiIJjKkLlLlLlNnNnNnOoOoOo\
+    RrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZzOoUuAaIiOoUuUuUuUuU\
+    uAaAaGgKkOoOojGgNnAaAaAaEeEeIiIiOoOoRrRrUuUuSsTtHhAaEeOoOoOo\
+    OoYyAaBbBbBbCcDdDdDdDdDdEeEeEeEeEeFfGgHhHhHhHhHhIiIiKkKkKkLl\
+    LlLlLlMmMmMmNnNnNnNnOoOoOoOoPpPpRrRrRrRrSsSsSsSsSsTtTtTtTtUu\
+    UuUuUuUuVvVvWwWwWwWwWwXxXxYyZzZzZzhtwyAaAaAaAaAaAaAaAaAaAaAa\
+    AaEeEeEeEeEeEeEeEeIiIiOoOoOoOoOoOoOoOoOoOoOoOoUuUuUuUuUuUuUu\
+    YyYyYyYy";
 
 /// `word` lower-cased, its letters without their marks ("Zahā Ḥadīd" → "zaha hadid"), so that
 /// names written with and without them are one ("López", "Lopez").
@@ -937,11 +928,10 @@ fn folded(word: &str) -> String {
         .chars()
         .map(|c| {
             MARKED
-                .iter()
-                .flat_map(|s| s.chars())
-                .position(|m| m == c)
-                .and_then(|i| PLAIN.iter().flat_map(|s| s.chars()).nth(i))
-                .map_or(c, |p| p.to_ascii_lowercase())
+                .chars()
+                .zip(PLAIN.chars())
+                .find(|&(m, _)| m == c)
+                .map_or(c, |(_, p)| p.to_ascii_lowercase())
         })
         .collect()
 }
@@ -970,7 +960,7 @@ fn by_first_name(entities: &[Entity], text: &str) -> Option<usize> {
     let [first] = words.as_slice() else {
         return None;
     };
-    if !is_first_name(first) && !crate::attribution::is_gendered_first_name(first) {
+    if !is_any_first_name(first) {
         return None;
     }
     let mut having = entities.iter().enumerate().filter(|(_, e)| {
@@ -1175,6 +1165,7 @@ fn propagate(doc: &Doc, entities: &mut [Entity]) {
 
 #[cfg(test)]
 mod tests {
+    use super::{folded, MARKED, PLAIN};
     use newsgraph_doc::layers::{EntityType, Upos};
 
     #[test]
@@ -1416,6 +1407,18 @@ mod tests {
                 .any(|e| e.name == "Southern Coast" && e.kind == EntityType::ORG),
             "{:?}",
             doc.entities
+        );
+    }
+
+    #[test]
+    fn marked_letters_fold_to_their_plain_ones() {
+        assert_eq!(MARKED.chars().count(), PLAIN.chars().count());
+        assert_eq!(folded("Zahā Ḥadīd"), "zaha hadid");
+        assert_eq!(folded("ÉLODIE Núñez"), "elodie nunez");
+        assert_eq!(
+            folded("Łódź"),
+            "łodz",
+            "a letter with no decomposition stays"
         );
     }
 }

@@ -971,18 +971,16 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
                 let c = (v.saturating_sub(8)..v - 1)
                     .rev()
                     .find(|&j| text(j) == ",")?;
+                // A name the entity stage found there, in words with lower-case letters ("R-NY"
+                // is a party and a state; "the chairman" a role noun, no mention).
+                let m = mention_starting(doc, tokens[c + 1].span.start)?;
+                if m.end != tokens[v - 2].span.end || !doc.slice(m).contains(char::is_lowercase) {
+                    return None;
+                }
                 speaker_at(doc, tokens, c + 1, usize::MAX).filter(|s| {
-                    // A name the entity stage found there, in words with lower-case letters
-                    // ("R-NY" is a party and a state; "the chairman" a role noun).
-                    let Some((id, m)) = s.entity.zip(s.mention) else {
-                        return false;
-                    };
-                    let e = &doc.entities[id.index()];
-                    m.start == tokens[c + 1].span.start
-                        && m.end == tokens[v - 2].span.end
-                        && e.kind == EntityType::PER
-                        && e.mentions.iter().any(|n| n.span == m)
-                        && doc.slice(m).contains(char::is_lowercase)
+                    s.mention == Some(m)
+                        && s.entity
+                            .is_some_and(|id| doc.entities[id.index()].kind == EntityType::PER)
                 })
             })
             .flatten();

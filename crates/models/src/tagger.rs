@@ -297,7 +297,7 @@ fn no_person_named_as_a_place(classes: &[String], p: &Prepared, tags: &mut [usiz
 /// Words of a title or form of address that UNER leaves out of a person's name ("President",
 /// "Dr.", "Aunt"), lower-cased and without their full stop. GUM tags them PROPN before a name,
 /// so they are dropped from the front of its person mentions, and the NER's people lose them
-/// ([`no_title_in_a_name`]).
+/// ([`no_title_in_a_name`]); the entity stage reads them as roles.
 const PERSON_TITLES: &[&str] = &[
     "admiral",
     "adm",
@@ -384,7 +384,7 @@ const PERSON_TITLES: &[&str] = &[
 ];
 
 /// Whether `word` is a person's title ([`PERSON_TITLES`]).
-pub(crate) fn is_person_title(word: &str) -> bool {
+pub fn is_person_title(word: &str) -> bool {
     let word = word.strip_suffix('.').unwrap_or(word).to_lowercase();
     PERSON_TITLES.contains(&word.as_str())
 }
