@@ -383,7 +383,8 @@ const PERSON_TITLES: &[&str] = &[
     "vice",
 ];
 
-/// Whether `word` is a person's title ([`PERSON_TITLES`]).
+/// Whether `word`, in any case and without its full stop, is a title or form of address UNER
+/// leaves out of a person's name ("President", "Dr.", "Aunt").
 pub fn is_person_title(word: &str) -> bool {
     let word = word.strip_suffix('.').unwrap_or(word).to_lowercase();
     PERSON_TITLES.contains(&word.as_str())
