@@ -723,6 +723,9 @@ fn pick_person(
     chains: &HashMap<EntityId, Chain>,
     quoted: &[(Span, EntityId)],
 ) -> Option<(EntityId, Span)> {
+    if let Some(found) = local_antecedent(doc, at, female) {
+        return Some(found);
+    }
     let sentence_of = |pos: u32| doc.sentences.partition_point(|s| s.span.end <= pos);
     let here = sentence_of(at);
     // Weights tuned on the GUM train and dev links (`newsgraph eval pronouns`).
@@ -799,10 +802,106 @@ fn pick_person(
         .map(|(_, id, span)| (id, span))
 }
 
+/// The person that the words around the pronoun at `at` name, before any weighing: the subject
+/// of a cue verb right before it ("Allton said he had seen", "Smith added that she"), or the
+/// person a relative clause holding it is said of ("Jack Merson, who went 4-for-5 in his second
+/// game"). Only a person whose gender, when known, agrees with `female`.
+fn local_antecedent(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityId, Span)> {
+    let tokens = &doc.tokens;
+    let k = tokens.partition_point(|t| t.span.start < at);
+    let sentence = doc
+        .sentences
+        .get(doc.sentences.partition_point(|s| s.span.end <= at))?;
+    let first = tokens.partition_point(|t| t.span.start < sentence.span.start);
+    let word = |i: usize| doc.slice(tokens[i].span).to_lowercase();
+    let person = |span: Span| {
+        entity_at(doc, span).filter(|(id, _)| {
+            doc.entities[id.index()].kind == EntityType::PER
+                && (female.is_none() || gender(doc, *id).is_none() || gender(doc, *id) == female)
+        })
+    };
+    let pronoun = word(k);
+    let possessive = pronoun == "his"
+        || (pronoun == "her"
+            && tokens.get(k + 1).is_some_and(|t| {
+                matches!(
+                    t.pos,
+                    Some(Upos::Noun | Upos::Adj | Upos::Propn | Upos::Num)
+                )
+            }));
+    if matches!(pronoun.as_str(), "he" | "she") {
+        // "X said (that) he": the verb, after an adverb at most ("Smith also said he").
+        let mut v = k;
+        if v > first && word(v - 1) == "that" {
+            v -= 1;
+        }
+        if v > first + 1 && cues().verbs.contains(&word(v - 1)) {
+            let mut s = v - 1;
+            if s > first + 1 && tokens[s - 1].pos == Some(Upos::Adv) {
+                s -= 1;
+            }
+            if let Some(found) = person(tokens[s - 1].span) {
+                return Some(found);
+            }
+        }
+    }
+    if possessive && k >= first + 2 && word(k - 1) == "and" {
+        // "Santa Anna and his army".
+        if let Some(found) = person(tokens[k - 2].span) {
+            return Some(found);
+        }
+    }
+    if matches!(pronoun.as_str(), "he" | "she")
+        && k >= first + 3
+        && matches!(
+            word(k - 1).as_str(),
+            "when" | "as" | "after" | "before" | "while" | "because" | "if" | "although"
+        )
+        && word(k - 2) == ","
+    {
+        // "Philonise, when he said": the person the clause breaks into.
+        if let Some(found) = person(tokens[k - 3].span) {
+            return Some(found);
+        }
+    }
+    if possessive {
+        // "Obama tweeted using his account": the subject of the pronoun's clause, when no
+        // other person, not even as a pronoun ("Poisson asked him to submit his work"), comes
+        // between, and the pronoun opens no apposition ("Philonise, his brother").
+        let nearest = (first..k).rev().find_map(|i| {
+            entity_at(doc, tokens[i].span)
+                .filter(|(id, _)| doc.entities[id.index()].kind == EntityType::PER)
+        });
+        if let Some((_, span)) = nearest {
+            let j = tokens.partition_point(|t| t.span.start < span.end);
+            let between = (j..k).any(|i| pronoun_gender(doc.slice(tokens[i].span)).is_some());
+            let apposition = j + 1 == k && word(j) == ",";
+            if is_subject(doc, span) && !between && !apposition {
+                if let Some(found) = person(span) {
+                    return Some(found);
+                }
+            }
+        }
+    }
+    if possessive || matches!(pronoun.as_str(), "he" | "she") {
+        // "X, who … his": back to the "who" over no comma, no other person.
+        for i in (first + 2..k).rev() {
+            let w = word(i);
+            if matches!(w.as_str(), "," | ";" | ":") || person(tokens[i].span).is_some() {
+                break;
+            }
+            if matches!(w.as_str(), "who" | "whose") && doc.slice(tokens[i - 1].span) == "," {
+                return person(tokens[i - 2].span);
+            }
+        }
+    }
+    None
+}
+
 /// Whether the mention at `span` is its sentence's subject, as far as words and tags tell: it
 /// opens the sentence or its main clause, or a verb follows it ("Chao went", "Born in Tianjin,
 /// Chao went", "where Zenghelis said"), and it is no preposition's object or possessive.
-fn is_subject(doc: &Doc, span: Span) -> bool {
+pub(crate) fn is_subject(doc: &Doc, span: Span) -> bool {
     let tokens = &doc.tokens;
     let i = tokens.partition_point(|t| t.span.start < span.start);
     let j = tokens.partition_point(|t| t.span.start < span.end);
@@ -1310,7 +1409,7 @@ pub(crate) fn written(doc: &Doc, mention: Span) -> Speaker {
 }
 
 /// Plural nouns of people who speak as a group ("experts say", "officials said").
-const GROUP_NOUNS: &[&str] = &[
+pub(crate) const GROUP_NOUNS: &[&str] = &[
     "officials",
     "experts",
     "aides",

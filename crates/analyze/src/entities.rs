@@ -522,6 +522,17 @@ fn sentence_mentions(
     let mut i = 0;
     while i < texts.len() {
         let Some((n, kinds)) = g.longest_at(&texts, i) else {
+            // A nationality in the plural is its people ("Americans", "Thais"), as is a proper
+            // noun that is one by its ending ("Mesoamericans", "Tanzanians").
+            let people = singular_nationality(texts[i]).is_some()
+                || (upos[i] == "PROPN"
+                    && texts[i].len() > 5
+                    && texts[i].ends_with("ans")
+                    && texts[i].starts_with(char::is_uppercase));
+            if people && !found.iter().any(|f| f.0 <= i && i < f.1) {
+                place_word[i] = true;
+                found.push((i, i + 1, EntityType::NORP, false, BY_GAZETTEER));
+            }
             i += 1;
             continue;
         };
@@ -858,8 +869,17 @@ fn display(name: &str) -> String {
     crate::posts::display_name(name)
 }
 
-/// The key organisations and places merge on.
+/// The nationality whose plural `word` is ("Americans" → "American"), where the gazetteer
+/// knows it.
+fn singular_nationality(word: &str) -> Option<&str> {
+    let stem = word.strip_suffix('s')?;
+    let (n, kinds) = gazetteer::global().longest_at(&[stem], 0)?;
+    (n == 1 && stem.starts_with(char::is_uppercase) && kinds.contains(&"NORP")).then_some(stem)
+}
+
+/// The key organisations, places and nationalities merge on ("Americans" on "American").
 fn key(name: &str) -> String {
+    let name = singular_nationality(name).unwrap_or(name);
     let canonical = ALIASES
         .iter()
         .find(|(a, _)| *a == name)

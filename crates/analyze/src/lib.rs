@@ -11,6 +11,7 @@ pub mod dates;
 pub mod dating;
 pub mod debris;
 pub mod entities;
+pub mod groups;
 pub mod input;
 pub mod language;
 pub mod posts;
