@@ -760,8 +760,29 @@ fn pick_person(
         .sentences
         .get(here.saturating_sub(2))
         .map_or(0, |s| s.span.start);
+    // A quote's speaker is no one it speaks of by name: "He said, “Andy Warhol was the
+    // center of the Zeitgeist”" is not Warhol speaking.
+    let spoken = spoken_quote(doc, k);
+    // "Philonise, his brother,": a possessive in apposition to a person is someone else's (but
+    // not in a list: "Higuchi, her mother and her sister").
+    let possessive = pronoun == "his" || (pronoun == "her" && !object);
+    let closed = doc
+        .tokens
+        .get(k + 1..)
+        .unwrap_or_default()
+        .iter()
+        .take(5)
+        .map(|t| doc.slice(t.span))
+        .find(|w| matches!(*w, "," | "and" | "or"))
+        == Some(",");
+    let apposed = (possessive && closed && k >= 2 && doc.slice(doc.tokens[k - 1].span) == ",")
+        .then(|| entity_at(doc, doc.tokens[k - 2].span))
+        .flatten()
+        .filter(|(_, m)| m.end == doc.tokens[k - 2].span.end)
+        .map(|(id, _)| id);
     persons(doc, female)
-        .filter(|(e, _)| Some(e.id) != quoting)
+        .filter(|(e, _)| Some(e.id) != quoting && Some(e.id) != apposed)
+        .filter(|(e, _)| spoken.is_none_or(|q| !e.mentions.iter().any(|m| q.contains(m.span))))
         .filter_map(|(e, agrees)| {
             let (id, named) = last_mention_before(e, at)?;
             let none = Chain::default();
@@ -800,6 +821,30 @@ fn pick_person(
         })
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, id, span)| (id, span))
+}
+
+/// The direct quote that the pronoun at token `k` introduces or follows as its speaker: “…,”
+/// he said; he said, “…”; she wrote: “…”.
+fn spoken_quote(doc: &Doc, k: usize) -> Option<Span> {
+    let tokens = &doc.tokens;
+    let verb = tokens.get(k + 1)?;
+    if !cues().verbs.contains(&doc.slice(verb.span).to_lowercase()) {
+        return None;
+    }
+    let only_marks = |a: u32, b: u32| {
+        a <= b
+            && doc.text().get(a as usize..b as usize).is_some_and(|t| {
+                t.chars()
+                    .all(|c| c.is_whitespace() || ",:\"“”'‘’".contains(c))
+            })
+    };
+    doc.quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct)
+        .find(|q| {
+            only_marks(verb.span.end, q.span.start) || only_marks(q.span.end, tokens[k].span.start)
+        })
+        .map(|q| q.span)
 }
 
 /// The person that the words around the pronoun at `at` name, before any weighing: the subject
@@ -890,8 +935,16 @@ fn local_antecedent(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityI
             if matches!(w.as_str(), "," | ";" | ":") || person(tokens[i].span).is_some() {
                 break;
             }
-            if matches!(w.as_str(), "who" | "whose") && doc.slice(tokens[i - 1].span) == "," {
-                return person(tokens[i - 2].span);
+            if matches!(w.as_str(), "who" | "whose") {
+                // Said of the person, or of a noun in apposition to them ("Clay Miller, a
+                // character who heads out … in search of his sister").
+                let comma = (first + 1..i).rev().take(4).find(|&j| {
+                    word(j) == ","
+                        && tokens[j + 1..i]
+                            .iter()
+                            .all(|t| matches!(t.pos, Some(Upos::Det | Upos::Adj | Upos::Noun)))
+                })?;
+                return person(tokens[comma - 1].span);
             }
         }
     }
@@ -1054,9 +1107,29 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
                 .get(k + 1)
                 .is_some_and(|t| matches!(t.pos, Some(Upos::Adv | Upos::Aux)))
                 && cue(tokens.get(k + 2)));
-        return (before_verb || after_verb)
-            .then(|| make(None, tok.span))
+        if !(before_verb || after_verb) {
+            return None;
+        }
+        // "they" for a group the article names: a people is the speaker's entity; several
+        // people are named together ("Ana Lima and Boris Petrov"), as no one entity speaks.
+        let group = matches!(text, "they" | "They")
+            .then(|| crate::groups::resolve_plural(doc, tok.span))
             .flatten();
+        return match group.as_deref() {
+            Some(&[one]) if doc.entities[one.index()].kind == EntityType::NORP => {
+                make(Some(one), tok.span)
+            }
+            Some(members) if members.len() > 1 => Some(Speaker {
+                entity: None,
+                name: members
+                    .iter()
+                    .map(|id| doc.entities[id.index()].name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+                mention: Some(tok.span),
+            }),
+            _ => make(None, tok.span),
+        };
     }
     if let Some((id, span)) = entity_at(doc, tok.span) {
         // "Ohio State University professor Paul Beck", "Manulife chief economist Megan
@@ -2628,6 +2701,62 @@ mod tests {
             assert_eq!(entity_at(&doc, span), walked[k], "{:?}", doc.slice(span));
             assert_eq!(mention_starting(&doc, span.start), starts[k]);
         }
+    }
+
+    /// The person the `n`-th `word` of `text` resolves to.
+    fn person_of(text: &str, word: &str, n: usize) -> Option<String> {
+        resolved(&crate::analyze_text(text, Some("2025-05-05")), word, n)
+    }
+
+    #[test]
+    fn the_subject_of_a_cue_verb_is_the_pronoun_after_it() {
+        let text = "Andy Warhol was a legend to many. Warhol painted soup cans. Kevin Allton \
+                    said he had only seen the clouds in film.";
+        assert_eq!(person_of(text, "he", 0).as_deref(), Some("Kevin Allton"));
+    }
+
+    #[test]
+    fn a_relative_clause_speaks_of_the_person_it_follows() {
+        let text = "Brock Holt played well. Holt met Jack Merson, who went 4-for-5 in his second \
+                    game.";
+        assert_eq!(person_of(text, "his", 0).as_deref(), Some("Jack Merson"));
+        let text = "Jared Padalecki had the lead role. He played Clay Miller, a character who \
+                    goes in search of his sister.";
+        assert_eq!(person_of(text, "his", 0).as_deref(), Some("Clay Miller"));
+    }
+
+    #[test]
+    fn a_possessive_after_and_is_the_person_before_it() {
+        let text = "Paul Brandt gathered troops. Boris Petrov and his army besieged the town.";
+        assert_eq!(person_of(text, "his", 0).as_deref(), Some("Boris Petrov"));
+    }
+
+    #[test]
+    fn a_possessive_is_the_subject_of_its_clause_unless_someone_comes_between() {
+        let text = "Ahmed Mohamed built a clock. Ahmed Mohamed was arrested. President Barack \
+                    Obama tweeted using his account.";
+        assert_eq!(person_of(text, "his", 0).as_deref(), Some("Barack Obama"));
+        // "him" comes between: "his" may be his.
+        let text = "Galois was young. Galois wrote often. Siméon Poisson asked him to submit \
+                    his work.";
+        assert_eq!(person_of(text, "his", 0).as_deref(), Some("Galois"));
+        // An apposition: "his brother" is someone else's.
+        let text = "George Floyd died in May. Philonise, his brother, asked that question.";
+        assert_eq!(person_of(text, "his", 0).as_deref(), Some("George Floyd"));
+    }
+
+    #[test]
+    fn a_clause_breaking_in_after_a_name_speaks_of_it() {
+        let text = "George Floyd died in May. Let us remember that his brother Philonise, when he \
+                    spoke, asked for justice.";
+        assert_eq!(person_of(text, "he", 0).as_deref(), Some("Philonise"));
+    }
+
+    #[test]
+    fn the_speaker_of_a_quote_is_no_one_it_names() {
+        let text = "Kevin Allton teaches English. For Allton, Andy Warhol was a legend. He said, \
+                    “Andy Warhol was the center of the Zeitgeist.”";
+        assert_eq!(person_of(text, "He", 0).as_deref(), Some("Kevin Allton"));
     }
 
     #[test]

@@ -261,6 +261,45 @@ fn named_groups(doc: &Doc) -> Vec<Group> {
         }
         i += 1;
     }
+    // Two people spoken of as a pair ("the two", "the couple", "the two leaders"): the last two
+    // people named, in this sentence or the one before.
+    let sentence_of = |pos: u32| doc.sentences.partition_point(|s| s.span.end <= pos);
+    for (k, tok) in doc.tokens.iter().enumerate() {
+        let word = doc.slice(tok.span).to_lowercase();
+        if !matches!(word.as_str(), "two" | "pair" | "couple" | "duo") || !after_the(doc, tok.span)
+        {
+            continue;
+        }
+        let mut span = tok.span;
+        if let Some(next) = doc.tokens.get(k + 1).filter(|t| t.pos == Some(Upos::Noun)) {
+            if !is_people_noun(doc.slice(next.span)) {
+                continue;
+            }
+            span = Span::new(tok.span.start(), next.span.end());
+        }
+        let here = sentence_of(tok.span.start);
+        let mut members = Vec::new();
+        for &(m, id, kind) in mentions.iter().rev() {
+            if m.end > tok.span.start || kind != EntityType::PER || members.contains(&id) {
+                continue;
+            }
+            if sentence_of(m.start) + 1 < here {
+                break;
+            }
+            members.push(id);
+            if members.len() == 2 {
+                break;
+            }
+        }
+        if members.len() == 2 {
+            members.reverse();
+            groups.push(Group {
+                span,
+                subject: crate::attribution::is_subject(doc, span),
+                members: Some(members),
+            });
+        }
+    }
     // A family by its name: "the Sams", "the Obamas" are the people of that surname.
     for tok in &doc.tokens {
         let word = doc.slice(tok.span);
@@ -439,6 +478,16 @@ mod tests {
                  shunned treatment. They deny the charges."
             ),
             [("They".to_owned(), "Thomas Sam + Manju Sam".to_owned())]
+        );
+    }
+
+    #[test]
+    fn the_two_are_the_last_two_people_named() {
+        assert_eq!(
+            groups(
+                "Ana Lima met Boris Petrov in Vienna. The two signed a deal on their first day."
+            ),
+            [("their".to_owned(), "Ana Lima + Boris Petrov".to_owned())]
         );
     }
 

@@ -24,8 +24,14 @@ use newsgraph_doc::{Doc, Span};
 use crate::evaltokens::{open, read_documents};
 
 /// Whether `antecedent` names the entity `id` of `doc`: one of its capitalised words (titles
-/// and suffixes such as "FRS" aside) is a word of the entity's name or aliases.
+/// and suffixes such as "FRS" aside) is a word of the entity's name or aliases, or is one in
+/// the plural (a family or a people: "the Sams" names Manju Sam).
 fn names(doc: &Doc, id: newsgraph_doc::EntityId, antecedent: &str) -> bool {
+    names_as(doc, id, antecedent, true)
+}
+
+/// [`names`], with or without the plural.
+fn names_as(doc: &Doc, id: newsgraph_doc::EntityId, antecedent: &str, plural: bool) -> bool {
     let e = &doc.entities[id.index()];
     let words: Vec<String> = std::iter::once(&e.name)
         .chain(&e.aliases)
@@ -36,7 +42,6 @@ fn names(doc: &Doc, id: newsgraph_doc::EntityId, antecedent: &str) -> bool {
                 .to_lowercase()
         })
         .collect();
-    // A family or a people in the plural names its members: "the Sams" names Manju Sam.
     antecedent
         .split_whitespace()
         .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
@@ -44,8 +49,9 @@ fn names(doc: &Doc, id: newsgraph_doc::EntityId, antecedent: &str) -> bool {
         .any(|w| {
             let w = w.to_lowercase();
             words.contains(&w)
-                || w.strip_suffix('s')
-                    .is_some_and(|s| words.iter().any(|x| x == s))
+                || (plural
+                    && w.strip_suffix('s')
+                        .is_some_and(|s| words.iter().any(|x| x == s)))
         })
 }
 
@@ -113,7 +119,8 @@ pub fn run(gum: &[PathBuf], links: &Path, errors: bool) -> anyhow::Result<ExitCo
             && !antecedent.contains('&')
             && !antecedent.contains(" , ")
             && doc.entities.iter().any(|e| {
-                e.kind == newsgraph_doc::layers::EntityType::PER && names(doc, e.id, antecedent)
+                e.kind == newsgraph_doc::layers::EntityType::PER
+                    && names_as(doc, e.id, antecedent, false)
             })
         {
             THEY_ONE
@@ -175,7 +182,10 @@ pub fn run(gum: &[PathBuf], links: &Path, errors: bool) -> anyhow::Result<ExitCo
     // The "they" that GUM links to no named person before it (a group named by a common noun,
     // an organisation, a named person only later): resolving one is a guess at best.
     let (mut other, mut guessed) = (0, 0);
-    for (id, gold) in &docs {
+    let mut ids: Vec<&String> = docs.keys().collect();
+    ids.sort();
+    for id in ids {
+        let gold = &docs[id];
         let doc = analysed.entry(id.clone()).or_insert_with(|| {
             let mut d = Doc::new(gold.text.as_str());
             newsgraph_analyze::analyze(&mut d);

@@ -342,7 +342,8 @@ fn eval_pronouns_scores_links() {
         + &sentence("d1-1", "Ana Lima met Paul Brandt on Monday .")
         + &sentence("d1-2", "Paul Brandt said he would resign .")
         + &sentence("d1-3", "Ana Lima said she was surprised .")
-        + &sentence("d1-4", "Ana Lima and Paul Brandt said they were ready .");
+        + &sentence("d1-4", "Ana Lima and Paul Brandt said they were ready .")
+        + &sentence("d1-5", "The protesters left because they were angry .");
     std::fs::write(&conllu, text).expect("write");
     // Gold: "he" is Paul Brandt, "she" is Ana Lima; a third link claims "he" is Ana Lima and
     // must count as wrong.
@@ -369,10 +370,15 @@ fn eval_pronouns_scores_links() {
             .unwrap_or_default()
     };
     assert_eq!(row("he/she "), ["3", "2", "1", "0"], "{stdout}");
-    // "they" for two people is a group's, and is left unresolved.
-    assert_eq!(row("they, a group "), ["1", "0", "0", "1"], "{stdout}");
+    // "they" for two people is a group's, right when it names both.
+    assert_eq!(row("they, a group "), ["1", "1", "0", "0"], "{stdout}");
     assert_eq!(row("they, one person "), ["0", "0", "0", "0"], "{stdout}");
-    assert_eq!(row("= all third person "), ["4", "2", "1", "1"], "{stdout}");
+    assert_eq!(row("= all third person "), ["4", "3", "1", "0"], "{stdout}");
+    // The protesters' "they" has no link, and no named group to take.
+    assert!(
+        stdout.contains("they, linked to no named person: 1 pronouns, 0 resolved"),
+        "{stdout}"
+    );
 }
 
 #[test]
