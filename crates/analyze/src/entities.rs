@@ -523,12 +523,18 @@ fn sentence_mentions(
     while i < texts.len() {
         let Some((n, kinds)) = g.longest_at(&texts, i) else {
             // A nationality in the plural is its people ("Americans", "Thais"), as is a proper
-            // noun that is one by its ending ("Mesoamericans", "Tanzanians").
-            let people = singular_nationality(texts[i]).is_some()
-                || (upos[i] == "PROPN"
-                    && texts[i].len() > 5
-                    && texts[i].ends_with("ans")
-                    && texts[i].starts_with(char::is_uppercase));
+            // noun that is one by its ending ("Mesoamericans", "Tanzanians"); but not in the
+            // name of a body ("Muslim Americans for Trump").
+            let body = texts.get(i + 1) == Some(&"for")
+                && texts
+                    .get(i + 2)
+                    .is_some_and(|w| w.starts_with(char::is_uppercase));
+            let people = !body
+                && (singular_nationality(texts[i]).is_some()
+                    || (upos[i] == "PROPN"
+                        && texts[i].len() > 5
+                        && texts[i].ends_with("ans")
+                        && texts[i].starts_with(char::is_uppercase)));
             if people && !found.iter().any(|f| f.0 <= i && i < f.1) {
                 place_word[i] = true;
                 found.push((i, i + 1, EntityType::NORP, false, BY_GAZETTEER));

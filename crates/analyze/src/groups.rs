@@ -75,14 +75,15 @@ pub fn resolve_plurals(doc: &Doc) -> Vec<(Span, Option<Vec<EntityId>>)> {
                 .or_else(|| groups.last())
                 .map(|g| g.members.clone())
         });
-        if let Some(members) = &pick {
-            seen.push(Group {
-                span: tok.span,
-                subject: word.eq_ignore_ascii_case("they"),
-                members: members.clone(),
-            });
-        }
-        out.push((tok.span, pick.flatten()));
+        // The pronoun is itself a group spoken of, named or not: "In a study they wrote with
+        // Acemoglu and Price, they estimated" is the same unnamed "they" twice.
+        let members = pick.flatten();
+        seen.push(Group {
+            span: tok.span,
+            subject: word.eq_ignore_ascii_case("they"),
+            members: members.clone(),
+        });
+        out.push((tok.span, members));
     }
     out
 }
@@ -488,6 +489,29 @@ mod tests {
                 "Ana Lima met Boris Petrov in Vienna. The two signed a deal on their first day."
             ),
             [("their".to_owned(), "Ana Lima + Boris Petrov".to_owned())]
+        );
+    }
+
+    #[test]
+    fn an_unresolved_they_stays_its_own_group() {
+        // The authors' "they", named nowhere, is not the two people they wrote with.
+        assert_eq!(
+            groups(
+                "The report was long. In another study they wrote with Daron Acemoglu and \
+                 Brendan Price, they estimated the losses."
+            ),
+            [
+                ("they".to_owned(), "-".to_owned()),
+                ("they".to_owned(), "-".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_people_in_the_name_of_a_body_is_no_group() {
+        assert_eq!(
+            groups("Sajid Tarar started Muslim Americans for Trump. They say it is growing."),
+            [("They".to_owned(), "-".to_owned())]
         );
     }
 
