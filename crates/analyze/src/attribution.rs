@@ -761,8 +761,17 @@ fn pick_person(
         .get(here.saturating_sub(2))
         .map_or(0, |s| s.span.start);
     // A quote's speaker is no one it speaks of by name: "He said, “Andy Warhol was the
-    // center of the Zeitgeist”" is not Warhol speaking.
+    // center of the Zeitgeist”" is not Warhol speaking (a name qualifying a noun speaks of no
+    // one: “the peaceful Trump supporters”).
     let spoken = spoken_quote(doc, k);
+    let named_in = |q: Span, m: Span| {
+        let next = doc.tokens.partition_point(|t| t.span.start < m.end);
+        q.contains(m)
+            && !doc
+                .tokens
+                .get(next)
+                .is_some_and(|t| matches!(t.pos, Some(Upos::Noun)))
+    };
     // "Philonise, his brother,": a possessive in apposition to a person is someone else's (but
     // not in a list: "Higuchi, her mother and her sister").
     let possessive = pronoun == "his" || (pronoun == "her" && !object);
@@ -782,7 +791,7 @@ fn pick_person(
         .map(|(id, _)| id);
     persons(doc, female)
         .filter(|(e, _)| Some(e.id) != quoting && Some(e.id) != apposed)
-        .filter(|(e, _)| spoken.is_none_or(|q| !e.mentions.iter().any(|m| q.contains(m.span))))
+        .filter(|(e, _)| spoken.is_none_or(|q| !e.mentions.iter().any(|m| named_in(q, m.span))))
         .filter_map(|(e, agrees)| {
             let (id, named) = last_mention_before(e, at)?;
             let none = Chain::default();
@@ -910,14 +919,21 @@ fn local_antecedent(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityI
         }
     }
     if possessive {
-        // "Obama tweeted using his account": the subject of the pronoun's clause, when no
-        // other person, not even as a pronoun ("Poisson asked him to submit his work"), comes
-        // between, and the pronoun opens no apposition ("Philonise, his brother").
-        let nearest = (first..k).rev().find_map(|i| {
-            entity_at(doc, tokens[i].span)
-                .filter(|(id, _)| doc.entities[id.index()].kind == EntityType::PER)
-        });
-        if let Some((_, span)) = nearest {
+        // "Obama tweeted using his account": the subject of the pronoun's clause, the one person
+        // named in the sentence before it; none other, not even as a pronoun ("Poisson asked
+        // him to submit his work") or in an apposition ("Martha Allen, a Sanders delegate,
+        // criticized her state's laws"), and the pronoun opens no apposition ("Philonise,
+        // his brother").
+        let people: Vec<(EntityId, Span)> = (first..k)
+            .filter_map(|i| {
+                entity_at(doc, tokens[i].span)
+                    .filter(|(id, _)| doc.entities[id.index()].kind == EntityType::PER)
+            })
+            .collect();
+        let nearest = people
+            .last()
+            .filter(|(id, _)| people.iter().all(|(o, _)| o == id));
+        if let Some(&(_, span)) = nearest {
             let j = tokens.partition_point(|t| t.span.start < span.end);
             let between = (j..k).any(|i| pronoun_gender(doc.slice(tokens[i].span)).is_some());
             let apposition = j + 1 == k && word(j) == ",";
