@@ -643,6 +643,9 @@ thread_local! {
     /// order: resolving each pronoun walks the ones before it, so a stage resolves them all
     /// once ([`PronounScope`]) instead of once per candidate speaker.
     static RESOLVED: RefCell<Option<Resolutions>> = const { RefCell::new(None) };
+    /// Every plural pronoun of the document being attributed, with its group
+    /// ([`crate::groups::resolve_plurals`]), in order.
+    static PLURALS: RefCell<Option<crate::groups::Resolved>> = const { RefCell::new(None) };
     /// The mentions of the document being attributed, for finding the one at a place without
     /// walking them all.
     static MENTIONS: RefCell<Option<MentionIndex>> = const { RefCell::new(None) };
@@ -660,6 +663,7 @@ impl PronounScope {
             resolved.push((at, pick))
         });
         RESOLVED.with(|r| *r.borrow_mut() = Some(resolved));
+        PLURALS.with(|p| *p.borrow_mut() = Some(crate::groups::resolve_plurals(doc)));
         PronounScope
     }
 }
@@ -667,6 +671,7 @@ impl PronounScope {
 impl Drop for PronounScope {
     fn drop(&mut self) {
         RESOLVED.with(|r| *r.borrow_mut() = None);
+        PLURALS.with(|p| *p.borrow_mut() = None);
         MENTIONS.with(|m| *m.borrow_mut() = None);
     }
 }
@@ -686,6 +691,17 @@ fn scoped(at: u32) -> Option<Option<EntityId>> {
         let i = list.binary_search_by_key(&at, |e| e.0).ok()?;
         Some(list[i].1)
     })
+}
+
+/// The group the plural pronoun at `span` refers to: from the scope's pass when one is open.
+fn plural_group(doc: &Doc, span: Span) -> Option<Vec<EntityId>> {
+    let scoped = PLURALS.with(|p| {
+        let p = p.borrow();
+        let list = p.as_ref()?;
+        let i = list.binary_search_by_key(&span.start, |e| e.0.start).ok()?;
+        Some(list[i].1.clone())
+    });
+    scoped.unwrap_or_else(|| crate::groups::resolve_plural(doc, span))
 }
 
 /// The pronouns resolved to one person so far.
@@ -739,14 +755,7 @@ fn pick_person(
         .get(k)
         .map_or("", |t| doc.slice(t.span))
         .to_lowercase();
-    let object = pronoun == "him"
-        || (pronoun == "her"
-            && !doc.tokens.get(k + 1).is_some_and(|t| {
-                matches!(
-                    t.pos,
-                    Some(Upos::Noun | Upos::Adj | Upos::Propn | Upos::Num)
-                )
-            }));
+    let object = pronoun == "him" || (pronoun == "her" && !before_noun(doc, k));
     // Inside a quoted sentence its speaker is "I": "he" is someone else ("Stan commented, “When
     // he was winning …”").
     let quoting = quoted
@@ -774,7 +783,7 @@ fn pick_person(
     };
     // "Philonise, his brother,": a possessive in apposition to a person is someone else's (but
     // not in a list: "Higuchi, her mother and her sister").
-    let possessive = pronoun == "his" || (pronoun == "her" && !object);
+    let possessive = pronoun == "his" || (pronoun == "her" && before_noun(doc, k));
     let closed = doc
         .tokens
         .get(k + 1..)
@@ -832,6 +841,17 @@ fn pick_person(
         .map(|(_, id, span)| (id, span))
 }
 
+/// Whether a noun (or its adjective, a name or a number) follows token `k`: "her" is then a
+/// possessive ("her decision"), else an object ("told her").
+fn before_noun(doc: &Doc, k: usize) -> bool {
+    doc.tokens.get(k + 1).is_some_and(|t| {
+        matches!(
+            t.pos,
+            Some(Upos::Noun | Upos::Adj | Upos::Propn | Upos::Num)
+        )
+    })
+}
+
 /// The direct quote that the pronoun at token `k` introduces or follows as its speaker: “…,”
 /// he said; he said, “…”; she wrote: “…”.
 fn spoken_quote(doc: &Doc, k: usize) -> Option<Span> {
@@ -866,7 +886,10 @@ fn local_antecedent(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityI
     let sentence = doc
         .sentences
         .get(doc.sentences.partition_point(|s| s.span.end <= at))?;
-    let first = tokens.partition_point(|t| t.span.start < sentence.span.start);
+    // The sentence's start, or 60 words back in a long one: what the rules below read is near.
+    let first = tokens
+        .partition_point(|t| t.span.start < sentence.span.start)
+        .max(k.saturating_sub(60));
     let word = |i: usize| doc.slice(tokens[i].span).to_lowercase();
     let person = |span: Span| {
         entity_at(doc, span).filter(|(id, _)| {
@@ -875,14 +898,7 @@ fn local_antecedent(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityI
         })
     };
     let pronoun = word(k);
-    let possessive = pronoun == "his"
-        || (pronoun == "her"
-            && tokens.get(k + 1).is_some_and(|t| {
-                matches!(
-                    t.pos,
-                    Some(Upos::Noun | Upos::Adj | Upos::Propn | Upos::Num)
-                )
-            }));
+    let possessive = pronoun == "his" || (pronoun == "her" && before_noun(doc, k));
     if matches!(pronoun.as_str(), "he" | "she") {
         // "X said (that) he": the verb, after an adverb at most ("Smith also said he").
         let mut v = k;
@@ -991,8 +1007,8 @@ pub(crate) fn is_subject(doc: &Doc, span: Span) -> bool {
     }
     doc.slice(Span::new(sent.span.start(), span.start()))
         .split_whitespace()
-        .count()
-        <= 1
+        .nth(1)
+        .is_none()
         || (prev == Some(",") && opens_fronted_phrase(doc, tokens, first))
         || next.is_some_and(|t| matches!(t.pos, Some(Upos::Verb | Upos::Aux)))
 }
@@ -1129,7 +1145,7 @@ pub(crate) fn speaker_at(doc: &Doc, tokens: &[Token], k: usize, quote: usize) ->
         // "they" for a group the article names: a people is the speaker's entity; several
         // people are named together ("Ana Lima and Boris Petrov"), as no one entity speaks.
         let group = matches!(text, "they" | "They")
-            .then(|| crate::groups::resolve_plural(doc, tok.span))
+            .then(|| plural_group(doc, tok.span))
             .flatten();
         return match group.as_deref() {
             Some(&[one]) if doc.entities[one.index()].kind == EntityType::NORP => {
@@ -1678,6 +1694,9 @@ fn is_glue(s: &str) -> bool {
 
 /// The speaker, addressee and cue of quote `i`; `by_start` lists every quote's start and index
 /// in order of start.
+/// How many tokens before and after a quote its cue is looked for among, at most.
+const SCAN: usize = 400;
+
 fn attribute(
     doc: &Doc,
     i: usize,
@@ -1736,8 +1755,12 @@ fn attribute(
         .filter(|o| o.id != q.id && o.parent == q.parent && region.contains(o.span))
         .map(|o| o.span)
         .collect();
-    let outside =
-        |t: &Token| !span.contains(t.span) && !siblings.iter().any(|s| s.contains(t.span));
+    // Siblings are in order and apart: the one that may hold a token is the last starting
+    // before it.
+    let outside = |t: &Token| {
+        let k = siblings.partition_point(|s| s.start <= t.span.start);
+        !span.contains(t.span) && (k == 0 || !siblings[k - 1].contains(t.span))
+    };
 
     // In an embedded post: the person its words name, else its author.
     if q.parent.is_none() {
@@ -1795,7 +1818,12 @@ fn attribute(
                 || (toks.len() <= 24 && appositive)
         });
     let after_sentence = next.map_or(sentence, |n| sentence.cover(n.span));
-    let after: Vec<usize> = (0..tokens.len())
+    // Tokens are in order: only those from the quote's end to the sentence's end are read,
+    // at most `SCAN` of them (a page may be one endless sentence).
+    let from = tokens.partition_point(|t| t.span.start < span.end);
+    let after: Vec<usize> = (from..tokens
+        .partition_point(|t| t.span.start < after_sentence.end)
+        .min(from + SCAN))
         .filter(|&k| {
             tokens[k].span.start >= span.end
                 && after_sentence.contains(tokens[k].span)
@@ -2041,7 +2069,10 @@ fn attribute(
     }
 
     // Before the quote: the last cue verb of its sentence, and the subject before it.
-    let before: Vec<usize> = (0..tokens.len())
+    let to = tokens.partition_point(|t| t.span.end <= span.start);
+    let before: Vec<usize> = (tokens
+        .partition_point(|t| t.span.start < cue_sentence.start)
+        .max(to.saturating_sub(SCAN))..to)
         .filter(|&k| {
             tokens[k].span.end <= span.start
                 && cue_sentence.contains(tokens[k].span)

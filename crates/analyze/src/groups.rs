@@ -42,9 +42,12 @@ pub fn resolve_plural(doc: &Doc, span: Span) -> Option<Vec<EntityId>> {
         .and_then(|(_, members)| members)
 }
 
+/// Plural pronouns, each with the named members of its group, if any.
+pub type Resolved = Vec<(Span, Option<Vec<EntityId>>)>;
+
 /// Every plural pronoun of `doc`, in order, with the named group it refers to (see the
 /// module's documentation).
-pub fn resolve_plurals(doc: &Doc) -> Vec<(Span, Option<Vec<EntityId>>)> {
+pub fn resolve_plurals(doc: &Doc) -> Resolved {
     let sentence_of = |pos: u32| doc.sentences.partition_point(|s| s.span.end <= pos);
     let mut candidates = named_groups(doc);
     candidates.extend(unnamed_groups(doc, &candidates));
@@ -99,7 +102,7 @@ fn unnamed_groups(doc: &Doc, named: &[Group]) -> Vec<Group> {
             (is_people_noun(word) || BODIES.contains(&word))
                 && !qualifies(doc, tokens[k].span)
                 && !indefinite(doc, k)
-                && !named.iter().any(|g| g.span.contains(tokens[k].span))
+                && !inside(named, tokens[k].span)
         })
         .map(|k| Group {
             span: tokens[k].span,
@@ -107,6 +110,12 @@ fn unnamed_groups(doc: &Doc, named: &[Group]) -> Vec<Group> {
             members: None,
         })
         .collect()
+}
+
+/// Whether one of `groups` (in order of where they end, each a few words long) holds `span`.
+fn inside(groups: &[Group], span: Span) -> bool {
+    let k = groups.partition_point(|g| g.span.end < span.end);
+    groups[k..].iter().take(8).any(|g| g.span.contains(span))
 }
 
 /// Whether `word` is a plural noun for people: one the attribution stage knows for a group of
@@ -280,7 +289,8 @@ fn named_groups(doc: &Doc) -> Vec<Group> {
         }
         let here = sentence_of(tok.span.start);
         let mut members = Vec::new();
-        for &(m, id, kind) in mentions.iter().rev() {
+        let before = mentions.partition_point(|m| m.0.start < tok.span.start);
+        for &(m, id, kind) in mentions[..before].iter().rev() {
             if m.end > tok.span.start || kind != EntityType::PER || members.contains(&id) {
                 continue;
             }

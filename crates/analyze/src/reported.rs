@@ -475,14 +475,15 @@ fn content(doc: &Doc, near: &[&Quote], tokens: &[Token], from: usize, to: usize)
     }) {
         // With its closing mark.
         let end = tokens
-            .iter()
-            .find(|t| t.span.start >= q.span.end)
+            .get(tokens.partition_point(|t| t.span.start < q.span.end))
             .filter(|t| matches!(doc.slice(t.span), "”" | "\"" | "’" | "'" | "»"))
             .map_or(q.span.end(), |t| t.span.end());
         span = Span::new(span.start(), end);
     }
-    let words = tokens
+    // Tokens are in order: those inside the span are one run.
+    let words = tokens[tokens.partition_point(|t| t.span.start < span.start)..]
         .iter()
+        .take_while(|t| t.span.start < span.end)
         .filter(|t| span.contains(t.span) && t.kind == TokenKind::Word)
         .count();
     // Quotes never cross: content must contain or avoid every quote.
@@ -491,8 +492,8 @@ fn content(doc: &Doc, near: &[&Quote], tokens: &[Token], from: usize, to: usize)
         .any(|q| q.span.overlaps(span) && !span.contains(q.span) && !q.span.contains(span));
     // Content that is just a quote already found ("told voters that “he loves you.”") adds
     // nothing to it.
+    let inner = doc.slice(span).trim_matches(|c: char| !c.is_alphanumeric());
     let just_a_quote = near.iter().any(|q| {
-        let inner = doc.slice(span).trim_matches(|c: char| !c.is_alphanumeric());
         inner
             == doc
                 .slice(q.span)
@@ -857,10 +858,12 @@ fn sentence(doc: &Doc, near: &[&Quote], sentence: Span, first: usize) -> Option<
         }
         // "CONTENT, X said." at the end of the sentence, perhaps with a short tail ("…, Graham
         // told The Huffington Post on Thursday.", "…, she said in a statement.").
+        // (Seven words tell a short tail from a long one.)
         let tail: Vec<&str> = tokens[v + 1..]
             .iter()
             .filter(|t| t.kind != TokenKind::Punct)
             .map(|t| doc.slice(t.span))
+            .take(7)
             .collect();
         let at_end = tail.len() <= 6
             && !tail.iter().any(|w| {
