@@ -644,8 +644,10 @@ thread_local! {
     /// once ([`PronounScope`]) instead of once per candidate speaker.
     static RESOLVED: RefCell<Option<Resolutions>> = const { RefCell::new(None) };
     /// Every plural pronoun of the document being attributed, with its group
-    /// ([`crate::groups::resolve_plurals`]), in order.
-    static PLURALS: RefCell<Option<crate::groups::Resolved>> = const { RefCell::new(None) };
+    /// ([`crate::groups::resolve_plurals`]), in order: `Some(None)` while a scope is open and
+    /// no speaker has needed them yet.
+    static PLURALS: RefCell<Option<Option<crate::groups::Resolved>>> =
+        const { RefCell::new(None) };
     /// The mentions of the document being attributed, for finding the one at a place without
     /// walking them all.
     static MENTIONS: RefCell<Option<MentionIndex>> = const { RefCell::new(None) };
@@ -663,7 +665,7 @@ impl PronounScope {
             resolved.push((at, pick))
         });
         RESOLVED.with(|r| *r.borrow_mut() = Some(resolved));
-        PLURALS.with(|p| *p.borrow_mut() = Some(crate::groups::resolve_plurals(doc)));
+        PLURALS.with(|p| *p.borrow_mut() = Some(None));
         PronounScope
     }
 }
@@ -696,8 +698,10 @@ fn scoped(at: u32) -> Option<Option<EntityId>> {
 /// The group the plural pronoun at `span` refers to: from the scope's pass when one is open.
 fn plural_group(doc: &Doc, span: Span) -> Option<Vec<EntityId>> {
     let scoped = PLURALS.with(|p| {
-        let p = p.borrow();
-        let list = p.as_ref()?;
+        let mut p = p.borrow_mut();
+        let list = p
+            .as_mut()?
+            .get_or_insert_with(|| crate::groups::resolve_plurals(doc));
         let i = list.binary_search_by_key(&span.start, |e| e.0.start).ok()?;
         Some(list[i].1.clone())
     });

@@ -48,6 +48,13 @@ pub type Resolved = Vec<(Span, Option<Vec<EntityId>>)>;
 /// Every plural pronoun of `doc`, in order, with the named group it refers to (see the
 /// module's documentation).
 pub fn resolve_plurals(doc: &Doc) -> Resolved {
+    if !doc
+        .tokens
+        .iter()
+        .any(|t| is_plural_pronoun(doc.slice(t.span)))
+    {
+        return Vec::new();
+    }
     let sentence_of = |pos: u32| doc.sentences.partition_point(|s| s.span.end <= pos);
     let mut candidates = named_groups(doc);
     candidates.extend(unnamed_groups(doc, &candidates));
@@ -122,6 +129,21 @@ fn inside(groups: &[Group], span: Span) -> bool {
 /// speakers, one of [`PEOPLE`], or a plural of an agent suffix ("borrowers", "terrorists",
 /// "civilians", "residents", "employees").
 fn is_people_noun(word: &str) -> bool {
+    // Every such noun ends in "s", or in one of a few irregular plurals ("spokespeople",
+    // "spokesmen"); a test checks the lists.
+    let ends = |e: &str| {
+        word.len() >= e.len()
+            && word
+                .get(word.len() - e.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(e))
+    };
+    if !ends("s")
+        && !["people", "police", "children", "men", "staff", "public"]
+            .iter()
+            .any(|e| ends(e))
+    {
+        return false;
+    }
     let lower = word.to_lowercase();
     crate::attribution::GROUP_NOUNS.contains(&lower.as_str())
         || PEOPLE.contains(&lower.as_str())
@@ -420,6 +442,16 @@ mod tests {
                 (doc.slice(span).to_owned(), names)
             })
             .collect()
+    }
+
+    #[test]
+    fn every_noun_for_people_passes_the_quick_check() {
+        for word in crate::attribution::GROUP_NOUNS.iter().chain(PEOPLE) {
+            assert!(is_people_noun(word), "{word}");
+            // At a sentence's start too.
+            let capital = word[..1].to_uppercase() + &word[1..];
+            assert!(is_people_noun(&capital), "{capital}");
+        }
     }
 
     #[test]
