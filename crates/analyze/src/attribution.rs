@@ -571,10 +571,16 @@ fn persons(
     doc.entities
         .iter()
         .filter(|e| e.kind == EntityType::PER)
-        .filter_map(move |e| match (female, gender(doc, e.id)) {
-            (Some(want), Some(got)) => (want == got).then_some((e, true)),
-            _ => Some((e, false)),
-        })
+        .filter_map(move |e| agreement(doc, e.id, female).map(|known| (e, known)))
+}
+
+/// Whether the person `id`'s gender, when known, agrees with `female`: `None` when it does
+/// not, else whether both are known.
+fn agreement(doc: &Doc, id: EntityId, female: Option<bool>) -> Option<bool> {
+    match (female, gender(doc, id)) {
+        (Some(want), Some(got)) => (want == got).then_some(true),
+        _ => Some(false),
+    }
 }
 
 /// The person a third-person singular pronoun (`he`, `him`, `his`, `himself`, `she`, `her`,
@@ -743,7 +749,14 @@ fn pick_person(
     chains: &HashMap<EntityId, Chain>,
     quoted: &[(Span, EntityId)],
 ) -> Option<(EntityId, Span)> {
-    if let Some(found) = local_antecedent(doc, at, female) {
+    let k = doc.tokens.partition_point(|t| t.span.start < at);
+    let pronoun = doc
+        .tokens
+        .get(k)
+        .map_or("", |t| doc.slice(t.span))
+        .to_lowercase();
+    let possessive = pronoun == "his" || (pronoun == "her" && before_noun(doc, k));
+    if let Some(found) = local_antecedent(doc, k, &pronoun, possessive, female) {
         return Some(found);
     }
     let sentence_of = |pos: u32| doc.sentences.partition_point(|s| s.span.end <= pos);
@@ -753,13 +766,7 @@ fn pick_person(
     // A subject of the pronoun's own sentence is its likely person ("Rathbun requested
     // donations via a statement made on his blog"), unless the pronoun is an object in its
     // clause ("Montalvo contacted former members, who helped him").
-    let k = doc.tokens.partition_point(|t| t.span.start < at);
-    let pronoun = doc
-        .tokens
-        .get(k)
-        .map_or("", |t| doc.slice(t.span))
-        .to_lowercase();
-    let object = pronoun == "him" || (pronoun == "her" && !before_noun(doc, k));
+    let object = pronoun == "him" || (pronoun == "her" && !possessive);
     // Inside a quoted sentence its speaker is "I": "he" is someone else ("Stan commented, “When
     // he was winning …”").
     let quoting = quoted
@@ -787,7 +794,6 @@ fn pick_person(
     };
     // "Philonise, his brother,": a possessive in apposition to a person is someone else's (but
     // not in a list: "Higuchi, her mother and her sister").
-    let possessive = pronoun == "his" || (pronoun == "her" && before_noun(doc, k));
     let closed = doc
         .tokens
         .get(k + 1..)
@@ -861,7 +867,7 @@ fn before_noun(doc: &Doc, k: usize) -> bool {
 fn spoken_quote(doc: &Doc, k: usize) -> Option<Span> {
     let tokens = &doc.tokens;
     let verb = tokens.get(k + 1)?;
-    if !cues().verbs.contains(&doc.slice(verb.span).to_lowercase()) {
+    if !is_cue_verb(doc.slice(verb.span)) {
         return None;
     }
     let only_marks = |a: u32, b: u32| {
@@ -880,13 +886,20 @@ fn spoken_quote(doc: &Doc, k: usize) -> Option<Span> {
         .map(|q| q.span)
 }
 
-/// The person that the words around the pronoun at `at` name, before any weighing: the subject
+/// The person that the words around the pronoun at token `k` (`pronoun` lower-cased, and
+/// whether it is a possessive) name, before any weighing: the subject
 /// of a cue verb right before it ("Allton said he had seen", "Smith added that she"), or the
 /// person a relative clause holding it is said of ("Jack Merson, who went 4-for-5 in his second
 /// game"). Only a person whose gender, when known, agrees with `female`.
-fn local_antecedent(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityId, Span)> {
+fn local_antecedent(
+    doc: &Doc,
+    k: usize,
+    pronoun: &str,
+    possessive: bool,
+    female: Option<bool>,
+) -> Option<(EntityId, Span)> {
     let tokens = &doc.tokens;
-    let k = tokens.partition_point(|t| t.span.start < at);
+    let at = tokens.get(k)?.span.start;
     let sentence = doc
         .sentences
         .get(doc.sentences.partition_point(|s| s.span.end <= at))?;
@@ -898,18 +911,17 @@ fn local_antecedent(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityI
     let person = |span: Span| {
         entity_at(doc, span).filter(|(id, _)| {
             doc.entities[id.index()].kind == EntityType::PER
-                && (female.is_none() || gender(doc, *id).is_none() || gender(doc, *id) == female)
+                && agreement(doc, *id, female).is_some()
         })
     };
-    let pronoun = word(k);
-    let possessive = pronoun == "his" || (pronoun == "her" && before_noun(doc, k));
-    if matches!(pronoun.as_str(), "he" | "she") {
+    let nominative = matches!(pronoun, "he" | "she");
+    if nominative {
         // "X said (that) he": the verb, after an adverb at most ("Smith also said he").
         let mut v = k;
         if v > first && word(v - 1) == "that" {
             v -= 1;
         }
-        if v > first + 1 && cues().verbs.contains(&word(v - 1)) {
+        if v > first + 1 && is_cue_verb(doc.slice(tokens[v - 1].span)) {
             let mut s = v - 1;
             if s > first + 1 && tokens[s - 1].pos == Some(Upos::Adv) {
                 s -= 1;
@@ -925,7 +937,7 @@ fn local_antecedent(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityI
             return Some(found);
         }
     }
-    if matches!(pronoun.as_str(), "he" | "she")
+    if nominative
         && k >= first + 3
         && matches!(
             word(k - 1).as_str(),
@@ -964,7 +976,7 @@ fn local_antecedent(doc: &Doc, at: u32, female: Option<bool>) -> Option<(EntityI
             }
         }
     }
-    if possessive || matches!(pronoun.as_str(), "he" | "she") {
+    if possessive || nominative {
         // "X, who … his": back to the "who" over no comma, no other person.
         for i in (first + 2..k).rev() {
             let w = word(i);

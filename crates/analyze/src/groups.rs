@@ -1,17 +1,21 @@
 //! "They": plural pronouns resolved to the group of people the article names for them.
 //!
-//! A group is named in one of three ways:
+//! A group is named in one of five ways:
 //! - people joined by "and", "&" or commas: "Jenna and Julien", "Carrano & Biewener", "Both Chao
 //!   and Yang";
 //! - one person with their kin or company: "Smith and his wife", "Higuchi, her mother and her
 //!   sister" (the group's one named member is Smith or Higuchi);
-//! - a people as a whole: a nationality in the plural ("Americans", "the Palestinians") or after
-//!   "the" as a noun ("the Spanish arrived").
+//! - a people as a whole: a nationality in the plural ("Americans", "the Palestinians"), after
+//!   "the" as a noun ("the Spanish arrived"), or before a noun for people ("the American
+//!   people", "Mexican officials");
+//! - "the two", "the couple": the last two people named;
+//! - a family by its name: "the Sams".
 //!
-//! Each "they", "them", "their", "theirs" or "themselves" takes the latest group named, or
-//! referred to by a plural pronoun resolved before it, in its own sentence or the two before.
-//! A pronoun with no such group stays unresolved: the "they" of "officials" or "the
-//! protesters" names nobody, and a guess would put words in a named group's mouth.
+//! Each "they", "them", "their", "theirs" or "themselves" takes the group spoken of last in
+//! its own sentence or, failing that, in the one or two before, the subject first; a plural
+//! pronoun is itself a group for the next. A group known only by a noun ("officials", "the
+//! protesters") competes too: when it wins, the pronoun names nobody, as a guess would put
+//! words in a named group's mouth.
 
 use newsgraph_doc::layers::{EntityType, Upos};
 use newsgraph_doc::{Doc, EntityId, Span};
@@ -31,6 +35,22 @@ struct Group {
     span: Span,
     subject: bool,
     members: Option<Vec<EntityId>>,
+}
+
+impl Group {
+    /// The group at `span` with `members` (`None`: known only by a noun).
+    fn at(doc: &Doc, span: Span, members: Option<Vec<EntityId>>) -> Group {
+        Group {
+            span,
+            subject: crate::attribution::is_subject(doc, span),
+            members,
+        }
+    }
+}
+
+/// The index of the sentence holding byte `pos`.
+fn sentence_of(doc: &Doc, pos: u32) -> usize {
+    doc.sentences.partition_point(|s| s.span.end <= pos)
 }
 
 /// The group that the plural pronoun at `span` refers to, its named members in order; `None`
@@ -55,7 +75,6 @@ pub fn resolve_plurals(doc: &Doc) -> Resolved {
     {
         return Vec::new();
     }
-    let sentence_of = |pos: u32| doc.sentences.partition_point(|s| s.span.end <= pos);
     let mut candidates = named_groups(doc);
     candidates.extend(unnamed_groups(doc, &candidates));
     candidates.sort_by_key(|g| g.span.end);
@@ -73,10 +92,10 @@ pub fn resolve_plurals(doc: &Doc) -> Resolved {
             next += 1;
         }
         // The nearest sentence that speaks of a group: its last subject, else its last group.
-        let here = sentence_of(tok.span.start);
+        let here = sentence_of(doc, tok.span.start);
         let pick = (0..=2).find_map(|back| {
             let s = here.checked_sub(back)?;
-            let first = seen.partition_point(|g| sentence_of(g.span.start) < s);
+            let first = seen.partition_point(|g| sentence_of(doc, g.span.start) < s);
             let groups = seen.get(first..)?;
             groups
                 .iter()
@@ -88,6 +107,7 @@ pub fn resolve_plurals(doc: &Doc) -> Resolved {
         // The pronoun is itself a group spoken of, named or not: "In a study they wrote with
         // Acemoglu and Price, they estimated" is the same unnamed "they" twice.
         let members = pick.flatten();
+        // A "they" is its clause's subject; "them", "their" are not.
         seen.push(Group {
             span: tok.span,
             subject: word.eq_ignore_ascii_case("they"),
@@ -111,11 +131,7 @@ fn unnamed_groups(doc: &Doc, named: &[Group]) -> Vec<Group> {
                 && !indefinite(doc, k)
                 && !inside(named, tokens[k].span)
         })
-        .map(|k| Group {
-            span: tokens[k].span,
-            subject: crate::attribution::is_subject(doc, tokens[k].span),
-            members: None,
-        })
+        .map(|k| Group::at(doc, tokens[k].span, None))
         .collect()
 }
 
@@ -249,11 +265,7 @@ fn named_groups(doc: &Doc) -> Vec<Group> {
                 }
                 if members.len() > 1 {
                     let span = Span::new(span.start(), end as usize);
-                    groups.push(Group {
-                        span,
-                        subject: crate::attribution::is_subject(doc, span),
-                        members: Some(members),
-                    });
+                    groups.push(Group::at(doc, span, Some(members)));
                     i = j;
                     continue;
                 }
@@ -261,18 +273,12 @@ fn named_groups(doc: &Doc) -> Vec<Group> {
                 // her sister".
                 if let Some(n) = with_kin(&text[span.end()..]) {
                     let span = Span::new(span.start(), span.end() + n);
-                    groups.push(Group {
-                        span,
-                        subject: crate::attribution::is_subject(doc, span),
-                        members: Some(members),
-                    });
+                    groups.push(Group::at(doc, span, Some(members)));
                 }
             }
-            EntityType::NORP if is_a_people(doc, span) => groups.push(Group {
-                span,
-                subject: crate::attribution::is_subject(doc, span),
-                members: Some(vec![id]),
-            }),
+            EntityType::NORP if is_a_people(doc, span) => {
+                groups.push(Group::at(doc, span, Some(vec![id])))
+            }
             // A nationality and a noun for people: "the American people", "Mexican officials".
             EntityType::NORP => {
                 let k = doc.tokens.partition_point(|t| t.span.start < span.end);
@@ -282,11 +288,7 @@ fn named_groups(doc: &Doc) -> Vec<Group> {
                     .filter(|t| is_people_noun(doc.slice(t.span)) && !qualifies(doc, t.span))
                 {
                     let span = Span::new(span.start(), noun.span.end());
-                    groups.push(Group {
-                        span,
-                        subject: crate::attribution::is_subject(doc, span),
-                        members: Some(vec![id]),
-                    });
+                    groups.push(Group::at(doc, span, Some(vec![id])));
                 }
             }
             _ => {}
@@ -295,11 +297,12 @@ fn named_groups(doc: &Doc) -> Vec<Group> {
     }
     // Two people spoken of as a pair ("the two", "the couple", "the two leaders"): the last two
     // people named, in this sentence or the one before.
-    let sentence_of = |pos: u32| doc.sentences.partition_point(|s| s.span.end <= pos);
     for (k, tok) in doc.tokens.iter().enumerate() {
-        let word = doc.slice(tok.span).to_lowercase();
-        if !matches!(word.as_str(), "two" | "pair" | "couple" | "duo") || !after_the(doc, tok.span)
-        {
+        let word = doc.slice(tok.span);
+        let pair = ["two", "pair", "couple", "duo"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word));
+        if !pair || !after_the(doc, tok.span) {
             continue;
         }
         let mut span = tok.span;
@@ -309,14 +312,14 @@ fn named_groups(doc: &Doc) -> Vec<Group> {
             }
             span = Span::new(tok.span.start(), next.span.end());
         }
-        let here = sentence_of(tok.span.start);
+        let here = sentence_of(doc, tok.span.start);
         let mut members = Vec::new();
         let before = mentions.partition_point(|m| m.0.start < tok.span.start);
         for &(m, id, kind) in mentions[..before].iter().rev() {
             if m.end > tok.span.start || kind != EntityType::PER || members.contains(&id) {
                 continue;
             }
-            if sentence_of(m.start) + 1 < here {
+            if sentence_of(doc, m.start) + 1 < here {
                 break;
             }
             members.push(id);
@@ -326,11 +329,7 @@ fn named_groups(doc: &Doc) -> Vec<Group> {
         }
         if members.len() == 2 {
             members.reverse();
-            groups.push(Group {
-                span,
-                subject: crate::attribution::is_subject(doc, span),
-                members: Some(members),
-            });
+            groups.push(Group::at(doc, span, Some(members)));
         }
     }
     // A family by its name: "the Sams", "the Obamas" are the people of that surname.
@@ -350,11 +349,7 @@ fn named_groups(doc: &Doc) -> Vec<Group> {
             .map(|e| e.id)
             .collect();
         if !members.is_empty() {
-            groups.push(Group {
-                span: tok.span,
-                subject: crate::attribution::is_subject(doc, tok.span),
-                members: Some(members),
-            });
+            groups.push(Group::at(doc, tok.span, Some(members)));
         }
     }
     groups.sort_by_key(|g| g.span.end);

@@ -106,11 +106,9 @@ pub fn run(gum: &[PathBuf], links: &Path, errors: bool) -> anyhow::Result<ExitCo
             continue;
         };
         let span = Span::new(start, end);
-        let doc = analysed.entry(doc_id.to_owned()).or_insert_with(|| {
-            let mut d = Doc::new(gold.text.as_str());
-            newsgraph_analyze::analyze(&mut d);
-            d
-        });
+        let doc = analysed
+            .entry(doc_id.to_owned())
+            .or_insert_with(|| newsgraph_analyze::analyze_text(&gold.text, None));
         // "they" for one person ("Ms. Goldsmith … they"): the antecedent names a person of the
         // document and joins no others ("Albert and Marcia", "Thais" are groups).
         let class = if !plural {
@@ -186,11 +184,9 @@ pub fn run(gum: &[PathBuf], links: &Path, errors: bool) -> anyhow::Result<ExitCo
     ids.sort();
     for id in ids {
         let gold = &docs[id];
-        let doc = analysed.entry(id.clone()).or_insert_with(|| {
-            let mut d = Doc::new(gold.text.as_str());
-            newsgraph_analyze::analyze(&mut d);
-            d
-        });
+        let doc = analysed
+            .entry(id.clone())
+            .or_insert_with(|| newsgraph_analyze::analyze_text(&gold.text, None));
         let linked = linked.get(id).map_or(&[][..], Vec::as_slice);
         for (span, pick) in groups::resolve_plurals(doc) {
             if linked.contains(&span) {
